@@ -1,0 +1,3 @@
+"""Import every command module so that it registers on the app; one line per module."""
+
+from gongkai.cli import parse  # noqa: F401

@@ -1,0 +1,1 @@
+"""``gongkai parse`` (filled in with the parser)."""

@@ -1,0 +1,90 @@
+"""What every reader produces: a ``Document`` of blocks in reading order. A block is either a ``Line``
+(running text, or one row of a table laid out as text) or a ``Grid`` (a real table with merged cells
+expanded). Every piece keeps its ``Source`` so that a parsed value can say where it was printed.
+
+Readers differ only in how they get here; the parser never looks at the original bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gongkai.model.report import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A cell of a text row (a tab field, a pipe field) or the whole line when it has no separators."""
+
+    text: str
+    source: Source
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of text. ``cells`` is the line split at its cell separators (tabs, pipes, wide gaps in
+    a PDF); a plain line is a single cell. ``separated`` says whether the line had separators at all."""
+
+    text: str
+    cells: tuple[Piece, ...]
+    source: Source
+    separated: bool = False
+
+
+@dataclass(slots=True)
+class GridCell:
+    """The origin cell of a (possibly merged) table cell."""
+
+    text: str
+    source: Source
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(slots=True)
+class Grid:
+    """A table with merged cells expanded: ``rows[r][c]`` is the cell covering grid position (r, c); a
+    merged cell appears at every position it covers (the same object), so ``cell.row == r and cell.col
+    == c`` tells the origin. Rows may have different lengths when the source table is ragged."""
+
+    index: int
+    rows: list[list[GridCell]]
+    source: Source
+
+    def origin_cells(self, r: int) -> list[GridCell]:
+        """The cells whose origin is in row ``r``, left to right (each merged cell once)."""
+        return [cell for c, cell in enumerate(self.rows[r]) if cell.row == r and cell.col == c]
+
+
+Block = Line | Grid
+
+
+@dataclass
+class Document:
+    """A report as read: blocks in reading order plus what the reader found out about the file."""
+
+    name: str
+    kind: str  # "text", "html", "docx", "pdf"
+    blocks: list[Block] = field(default_factory=list)
+    encoding: str | None = None
+    #: a title stated by the container (HTML <title>/meta, DOCX core properties, PDF metadata)
+    title: str | None = None
+    #: other metadata as found (e.g. "published": "2024-01-29", "author": "…")
+    meta: dict[str, str] = field(default_factory=dict)
+    #: what the reader wants the user to know (e.g. "第 3 页经 OCR 识别")
+    notes: list[str] = field(default_factory=list)
+    ocr: bool = False
+
+    @property
+    def text(self) -> str:
+        """All text in reading order, a line per Line and per grid row."""
+        out: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Line):
+                out.append(block.text)
+            else:
+                for r in range(len(block.rows)):
+                    out.append("\t".join(c.text for c in block.origin_cells(r)))
+        return "\n".join(out)
