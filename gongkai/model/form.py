@@ -31,6 +31,9 @@ NOTICES: dict[Edition, str] = {
 #: The ``format`` value of a report published before the 2019 form existed (no fixed tables).
 LEGACY = "legacy"
 
+#: The document's official name; a title is "<机关><年份>年" followed by it.
+REPORT_NAME = "政府信息公开工作年度报告"
+
 #: First report year for which the 2021 form is required (format.md §1.1: reports on 2021, published 2022).
 FIRST_YEAR_OF_2021_FORM = 2021
 #: Report years up to this one predate the national tables (format.md §2.6).
@@ -125,6 +128,10 @@ class Table2Block:
     @property
     def title(self) -> str:
         return f"第二十条第（{self.item}）项"
+
+
+#: The first header cell of every 表二 block (above the row labels).
+TABLE2_CONTENT_HEADER = "信息内容"
 
 
 # ---------------------------------------------------------------------------------------------- 表三
