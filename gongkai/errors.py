@@ -16,6 +16,8 @@ one Chinese line (or one JSON error) and an exit code / HTTP status, in one plac
     │   ├── NotAReport
     │   └── NoTablesFound
     ├── StoreError                the database refused a change (nothing was written)
+    ├── WriteError                a report could not be written (missing font or library, unwritable path)
+    ├── InputFileError            a file the user filled in (e.g. the 表二 template) has bad cells
     └── RegisterError             a request-register step that the law or the state does not allow
         └── InvalidStep
 """
@@ -100,6 +102,19 @@ class StoreError(GongkaiError):
     """A database operation failed; the transaction was rolled back and nothing was written."""
 
     http_status = 409
+
+
+class WriteError(GongkaiError):
+    """A report could not be written; the message says what is missing or which path failed."""
+
+
+class InputFileError(GongkaiError):
+    """A file filled in by a person has cells gongkai cannot take; the message names the file and every
+    bad cell (row and column) and says why. Nothing is written when this is raised."""
+
+    def __init__(self, name: str, problems: list[str]) -> None:
+        self.name, self.problems = name, problems
+        super().__init__(f"《{name}》有 {len(problems)} 处无法使用：" + "；".join(problems))
 
 
 class RegisterError(GongkaiError):
