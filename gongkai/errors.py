@@ -125,3 +125,9 @@ class RegisterError(GongkaiError):
 
 class InvalidStep(RegisterError):
     """A step that the 条例 or the request's state does not allow; the message says why."""
+
+
+class IncompleteReport(ParseError):
+    """A report cut off before its end (a truncated download)."""
+
+    http_status = 422

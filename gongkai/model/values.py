@@ -58,6 +58,7 @@ _SPACE = re.compile(r"[\s\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 _NUMBER = re.compile(
     r"^(?P<sign>[+\-＋－])?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?P<unit>万元|元|件|笔|条|个|项|次|宗)?$"
 )
+_UNIT_GAP = re.compile(r"^[+\-＋－]?[\d,.]+ (万元|元|件|笔|条|个|项|次|宗)$")
 _SLASHES = frozenset({"/", "／"})
 _DASHES = frozenset({"-", "—", "–", "－", "--", "——", "―"})
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
@@ -75,6 +76,12 @@ def read_value(text: str) -> CellValue | None:
     compact = strip_cell(raw)
     if not compact:
         return CellValue(CellKind.BLANK, raw)
+    # White space inside a figure ("1 0", "1\n0") may join two cells or split one: never read it as one
+    # number. Only the space before a unit ("40.1396 万元") and thousands spacing of the unit are harmless.
+    inner = _SPACE.sub(" ", raw.strip(" \t\r\n\u00a0\u3000|")).strip()
+    if " " in inner and not _UNIT_GAP.match(inner):
+        parts = inner.split(" ")
+        return text_value(raw) if all(_NUMBER.match(p.translate(_FULLWIDTH_DIGITS)) for p in parts) else None
     if compact in _SLASHES:
         return CellValue(CellKind.SLASH, compact)
     if compact in _DASHES:
@@ -97,4 +104,4 @@ def read_value(text: str) -> CellValue | None:
 
 def text_value(text: str) -> CellValue:
     """A value position that holds words: kept as text, never read as a number."""
-    return CellValue(CellKind.TEXT, strip_cell(text))
+    return CellValue(CellKind.TEXT, _SPACE.sub(" ", text).strip(" |"))

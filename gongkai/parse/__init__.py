@@ -1,1 +1,90 @@
-"""Stage: parse."""
+"""Stage 2 — Document → Report: sections by their headings, tables by their anchors and row labels,
+title/agency/year from the text. Nothing is inferred from a count of numbers; what cannot be known is
+left empty and listed as uncertain."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from gongkai.errors import IncompleteReport, NoTablesFound, NotAReport
+from gongkai.model.form import LAST_LEGACY_YEAR, LEGACY, Section
+from gongkai.model.report import LabelVariant, Report
+from gongkai.parse.meta import read_meta
+from gongkai.parse.sections import find_headings, section_texts
+from gongkai.parse.tables import find_regions, read_table2, read_table3, read_table4
+from gongkai.parse.tokens import document_to_tokens
+from gongkai.read import Document, Limits, read_document
+from gongkai.read.limits import DEFAULT_LIMITS
+
+_REPORT_WORDS = re.compile(r"政府信息公开|政务公开|信息公开工作|依申请公开")
+
+
+def parse_document(doc: Document) -> Report:
+    """Read a Document as an annual report. Raises NotAReport / NoTablesFound for text that is not one."""
+    headings = find_headings(doc)
+    preamble, sections = section_texts(doc, headings)
+    body = doc.text
+    meta = read_meta(
+        doc,
+        headings[0].block if headings else None,
+        preamble,
+        sections[Section.OVERVIEW].text if Section.OVERVIEW in sections else "",
+        body,
+    )
+    report = Report(
+        name=doc.name,
+        reader=doc.kind,
+        encoding=doc.encoding,
+        title=meta.title,
+        agency=meta.agency,
+        agency_source=meta.agency_source,
+        year=meta.year,
+        year_source=meta.year_source,
+        publication_date=meta.published,
+        sections=sections,
+        section_order=[h.section for h in headings],
+        preamble=preamble,
+        notes=list(doc.notes),
+    )
+    tokens = document_to_tokens(doc)
+    problems = next((h for h in headings if h.section is Section.PROBLEMS), None)
+    stop = None
+    if problems is not None:
+        stop = next((i for i, t in enumerate(tokens) if t.block >= problems.block), None)
+    regions = find_regions(tokens, stop)
+    variants: list[LabelVariant] = []
+    if regions.table2:
+        report.table2 = read_table2(tokens[slice(*regions.table2)], meta.year, variants)
+    if regions.table3:
+        report.table3 = read_table3(tokens[slice(*regions.table3)], meta.year, variants)
+    if regions.table4:
+        report.table4 = read_table4(tokens[slice(*regions.table4)])
+    report.label_variants = variants
+    has_tables = any(t is not None for t in (report.table2, report.table3, report.table4))
+    if has_tables:
+        t = report.table2 or report.table3
+        report.format = str(t.edition) if t is not None else None
+    elif meta.year is not None and meta.year <= LAST_LEGACY_YEAR and headings:
+        report.format = LEGACY
+    if not has_tables and report.format != LEGACY:
+        truncated = any("截断" in n for n in doc.notes)
+        if truncated and headings:
+            raise IncompleteReport(doc.name, "网页不完整（文件在报告中途结束，可能下载时被截断），未找到统计表")
+        if not headings and not _REPORT_WORDS.search(body[:20000]):
+            raise NotAReport(doc.name, "不是政府信息公开工作年度报告：既没有六个部分的标题，也没有统计表")
+        raise NoTablesFound(
+            doc.name,
+            "中没有找到统计表（表二、表三、表四）；如果报告以图片形式刊登表格，需要先对图片做文字识别",
+        )
+    if any("截断" in n for n in doc.notes) and (report.table4 is None or report.table3 is None):
+        raise IncompleteReport(doc.name, "网页不完整（可能被截断）：缺少" + ("表三" if report.table3 is None else "表四"))
+    return report
+
+
+def parse_file(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> Report:
+    """Read and parse one file."""
+    return parse_document(read_document(path, limits))
+
+
+__all__ = ["parse_document", "parse_file"]

@@ -53,7 +53,11 @@ def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Docum
     kind = sniff(data)
     if kind in _REFUSED:
         raise UnsupportedFile(name, _REFUSED[kind])
-    return reader_for(kind)(data, name, limits)
+    try:
+        reader = reader_for(kind)
+    except ImportError as exc:
+        raise UnsupportedFile(name, f"读取 {kind.upper()} 文件所需的组件未安装（{exc.name}）；请运行 pip install gongkai") from exc
+    return reader(data, name, limits)
 
 
 def read_document(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> Document:

@@ -1,0 +1,150 @@
+"""Match printed labels to the form's rows, columns and headings (exact, documented variant, annotation
+stripped, then fuzzy with guards). Indexes are built once from gongkai.model; nothing here spells a label."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from gongkai.model.form import (
+    APPLICANT_HEADER,
+    BALANCE_NOTE,
+    ORGANISATION_HEADER,
+    SUIT_HEADER,
+    TABLE2_EDITION_MARKERS,
+    Applicant,
+    Edition,
+    Table2Column,
+    Table2Row,
+    Table3Group,
+    Table3Row,
+    Table4Column,
+    Table4Group,
+)
+from gongkai.model.labels import (
+    normalize,
+    table2_column_variants,
+    table2_variants,
+    table3_variants,
+)
+
+#: a numbering prefix: "1.", "(三)", "三、"
+_PREFIX = re.compile(r"^(\d{1,2}\.|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、)")
+#: a trailing provincial annotation in parentheses: "规章(设区的市、自治州人民政府应提供相关数据)"
+_ANNOTATION = re.compile(r"\([^()]*\)$")
+
+_T3_INDEX: dict[str, Table3Row] = {}
+for _row in Table3Row:
+    for _variant in table3_variants(_row):
+        _T3_INDEX.setdefault(normalize(_variant), _row)
+# "(二)部分公开" without its instruction is printed as often as with it
+_T3_CHOICES = list(_T3_INDEX)
+
+_T2_INDEX: dict[str, Table2Row] = {}
+for _row2 in Table2Row:
+    for _variant in table2_variants(_row2):
+        _T2_INDEX[normalize(_variant)] = _row2
+
+_T2_COLUMNS: dict[str, Table2Column] = {}
+for _col in Table2Column:
+    for _variant in table2_column_variants(_col):
+        _T2_COLUMNS[normalize(_variant)] = _col
+
+_GROUPS = {normalize(g.label): g for g in Table3Group}
+_APPLICANT_HEADERS = {normalize(a.label) for a in Applicant} | {
+    normalize(APPLICANT_HEADER),
+    normalize(ORGANISATION_HEADER),
+}
+_T4_HEADERS = (
+    {normalize(g.label) for g in Table4Group}
+    | {normalize(c.label) for c in Table4Column}
+    | {normalize(SUIT_HEADER)}
+)
+_BALANCE_NOTE = normalize(BALANCE_NOTE)
+_EDITION_MARKERS = {e: tuple(normalize(m) for m in marks) for e, marks in TABLE2_EDITION_MARKERS.items()}
+
+
+def _prefix(norm: str) -> str:
+    m = _PREFIX.match(norm)
+    return m.group(1) if m else ""
+
+
+@lru_cache(maxsize=16384)
+def match_table3(norm: str) -> Table3Row | None:
+    """The 表三 row a printed label names, or None."""
+    if len(norm) < 3 or norm[0].isdigit() and len(norm) < 4:
+        return None
+    row = _T3_INDEX.get(norm)
+    if row is not None:
+        return row
+    # the instruction of （二） cut off or spread over lines
+    if norm.startswith(normalize(Table3Row.PARTLY_GRANTED.short_label)):
+        return Table3Row.PARTLY_GRANTED
+    stripped = _ANNOTATION.sub("", norm)
+    if stripped != norm and stripped in _T3_INDEX:
+        return _T3_INDEX[stripped]
+    if len(norm) < 5 or not _prefix(norm):
+        return None
+    best = process.extractOne(norm, _T3_CHOICES, scorer=fuzz.ratio, score_cutoff=84)
+    if best is None:
+        return None
+    choice = str(best[0])
+    # the numbering must agree: "2.其他法律行政止公开" is （三）2, never （三）3 or （五）2's neighbour
+    if _prefix(choice) != _prefix(norm):
+        return None
+    return _T3_INDEX[choice]
+
+
+def is_table3_prefix(norm: str, row: Table3Row) -> bool:
+    """Whether ``norm`` continues a label broken over several cells ("不计其他情形)")."""
+    return any(norm and norm in normalize(v) for v in table3_variants(row))
+
+
+@lru_cache(maxsize=4096)
+def match_table2(norm: str) -> Table2Row | None:
+    if not norm or len(norm) > 40:
+        return None
+    row = _T2_INDEX.get(norm)
+    if row is None:
+        row = _T2_INDEX.get(_ANNOTATION.sub("", norm))
+    return row
+
+
+@lru_cache(maxsize=4096)
+def match_table2_column(norm: str) -> Table2Column | None:
+    if not norm:
+        return None
+    col = _T2_COLUMNS.get(norm) or _T2_COLUMNS.get(_ANNOTATION.sub("", norm))
+    if col is not None:
+        return col
+    for key, column in _T2_COLUMNS.items():
+        if len(key) >= 4 and norm.startswith(key):
+            return column
+    return None
+
+
+def table2_markers(norm: str) -> set[Edition]:
+    return {e for e, marks in _EDITION_MARKERS.items() if any(m in norm for m in marks)}
+
+
+def is_group_label(norm: str) -> Table3Group | None:
+    return _GROUPS.get(norm)
+
+
+def is_applicant_header(norm: str) -> bool:
+    return norm in _APPLICANT_HEADERS
+
+
+def is_balance_note(norm: str) -> bool:
+    return norm == _BALANCE_NOTE or "勾稽关系" in norm or "钩稽关系" in norm
+
+
+def is_table4_header(norm: str) -> bool:
+    return norm in _T4_HEADERS
+
+
+def table4_header_start(norm: str) -> bool:
+    """The first header cell of 表四 ("行政复议", possibly with "行政诉讼" in the same cell)."""
+    return norm.startswith(Table4Group.REVIEW.label) and len(norm) <= 12 and "情况" not in norm

@@ -1,0 +1,205 @@
+"""Label-anchored rows: find each row by its label and give it the values that follow it.
+
+Structure is never inferred from a count of numbers. A row's values are the value cells after its label:
+in the same grid row or separated text line when the layout positions cells, or on the following one-cell
+lines when it does not. Assigning them to columns happens only when the count is right; otherwise the
+cells are uncertain and say why. A squashed digit string ("4920" for three cells) is split only when one
+split alone is possible.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Generic, TypeVar
+
+from gongkai.model.labels import normalize
+from gongkai.model.report import Cell, Source
+from gongkai.model.values import CellKind, CellValue, read_value
+from gongkai.parse.tokens import Token
+
+K = TypeVar("K")
+
+
+@dataclass
+class RowRead(Generic[K]):
+    key: K
+    label: Token
+    printed_label: str
+    values: list[Token] = field(default_factory=list)
+    closed: bool = False
+
+
+def collect_rows(
+    tokens: Sequence[Token],
+    match: Callable[[str], K | None],
+    continues: Callable[[str, K], bool],
+    skip: Callable[[str], bool] = lambda norm: False,
+) -> list[RowRead[K]]:
+    """Walk the tokens of one table region and group values under the row labels they follow."""
+    tokens = list(_explode(tokens, match))
+    # in a positioned row, cells before the row's label are group labels or merged placeholders
+    label_at: dict[tuple[int, int], int] = {}
+    for i, tok in enumerate(tokens):
+        if tok.row is not None and tok.row not in label_at and tok.value is None and match(tok.norm) is not None:
+            label_at[tok.row] = i
+    rows: list[RowRead[K]] = []
+    current: RowRead[K] | None = None
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if tok.row is not None and i < label_at.get(tok.row, -1):
+            i += 1
+            continue
+        if tok.value is None:
+            key, used, printed = _match_joined(tokens, i, match)
+            if key is not None:
+                current = RowRead(key, tok, printed)
+                rows.append(current)
+                i += used
+                continue
+            if current is not None and not current.values and not current.closed and continues(tok.norm, current.key):
+                current.printed_label += tok.text
+                i += 1
+                continue
+            if skip(tok.norm):
+                i += 1
+                continue
+            if current is not None:
+                current.closed = True
+            i += 1
+            continue
+        if current is not None and not current.closed:
+            if current.label.row is None or tok.row == current.label.row or tok.row is None:
+                current.values.append(tok)
+            else:
+                # a positioned row without a label of its own after a labelled one: not this row's values
+                current.closed = True
+        i += 1
+    return rows
+
+
+def _match_joined(tokens: Sequence[Token], i: int, match: Callable[[str], K | None]) -> tuple[K | None, int, str]:
+    """A label in one cell, or broken over up to three consecutive text cells."""
+    key = match(tokens[i].norm)
+    if key is not None:
+        return key, 1, tokens[i].text
+    joined = tokens[i].norm
+    printed = tokens[i].text
+    for extra in (1, 2):
+        j = i + extra
+        if j >= len(tokens) or tokens[j].value is not None:
+            break
+        joined += tokens[j].norm
+        printed += tokens[j].text
+        key = match(joined)
+        if key is not None:
+            return key, extra + 1, printed
+    return None, 1, tokens[i].text
+
+
+_SPLIT = re.compile(r"\s+")
+
+
+def _explode(tokens: Sequence[Token], match: Callable[[str], object | None]) -> list[Token]:
+    """A label and its values printed in one cell separated by spaces ("规章 0 0 0") become separate tokens."""
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.value is None and any(ch.isdigit() for ch in tok.text) and match(tok.norm) is None:
+            parts = _SPLIT.split(tok.text.strip())
+            if len(parts) >= 2:
+                exploded = _try_explode(tok, parts, match)
+                if exploded:
+                    out.extend(exploded)
+                    continue
+        out.append(tok)
+    return out
+
+
+def _try_explode(tok: Token, parts: list[str], match: Callable[[str], object | None]) -> list[Token] | None:
+    for k in range(len(parts) - 1, 0, -1):
+        label = "".join(parts[:k])
+        rest = parts[k:]
+        values = [read_value(p) for p in rest]
+        if match(normalize(label)) is not None and all(v is not None and v.kind is not CellKind.TEXT for v in values):
+            row = tok.row if tok.row is not None else (tok.block, 0)
+            first = Token(label, normalize(label), None, tok.source, row, tok.block, tok.in_grid, True)
+            pieces = [first]
+            for p, v in zip(rest, values, strict=True):
+                pieces.append(Token(p, normalize(p), v, tok.source, row, tok.block, tok.in_grid, True))
+            return pieces
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- assignment
+
+
+def assign(values: list[Token], expected: int, positioned: bool) -> list[Cell]:
+    """Give ``expected`` columns their cells from the values printed after a label, or say why not."""
+    vals = list(values)
+    # padding cells after the last value (pipes and tabs of merged cells, empty Word cells)
+    while len(vals) > expected and vals[-1].value is not None and vals[-1].value.kind is CellKind.BLANK:
+        vals.pop()
+    if len(vals) == expected:
+        how = "按行标签对齐（单元格位置确定）" if positioned else "按行标签对齐（逐行单元格）"
+        return [_cell(t, f"{how}，第 {k + 1}/{expected} 个值") for k, t in enumerate(vals)]
+    if len(vals) == 1 and expected > 1:
+        split = _split_squashed(vals[0], expected)
+        if split is not None:
+            return split
+    where = vals[0].source if vals else None
+    if len(vals) > expected:
+        reason = f"该行印有 {len(vals)} 个值，多于 {expected} 列，无法确定各值所属的列"
+    elif not vals:
+        reason = "该行没有印出数值"
+        return [Cell(None, where, "未读到", reason) for _ in range(expected)]
+    elif positioned:
+        reason = f"该行只有 {len(vals)} 个单元格（应为 {expected} 个），无法确定缺少的是哪一列"
+    else:
+        reason = f"该行只读到 {len(vals)} 个值（应为 {expected} 个）：此排版中空白单元格不留痕迹，无法确定各值所属的列"
+    return [Cell(None, where, "未读到", reason) for _ in range(expected)]
+
+
+def _cell(tok: Token, how: str) -> Cell:
+    value = tok.value
+    assert value is not None
+    if value.kind is CellKind.TEXT:
+        return Cell(value, tok.source, how, f"单元格内容“{value.raw}”不是一个数值（可能是多个数字挤在一格，或文字）")
+    return Cell(value, tok.source, how)
+
+
+_DIGITS = re.compile(r"^\d+$")
+
+
+def _split_squashed(tok: Token, expected: int) -> list[Cell] | None:
+    """'4920' printed for three cells: split only if exactly one split has no leading zeros."""
+    value = tok.value
+    if value is None or value.kind is not CellKind.NUMBER or value.unit or not _DIGITS.match(value.raw):
+        return None
+    digits = value.raw
+    if len(digits) < expected:
+        return None
+    splits = list(_splits(digits, expected))
+    src: Source = tok.source
+    if len(splits) == 1:
+        return [
+            Cell(CellValue(CellKind.NUMBER, part, int(part)), src, f"连写数字“{digits}”唯一拆分，第 {k + 1}/{expected} 个值")
+            for k, part in enumerate(splits[0])
+        ]
+    reason = f"连写数字“{digits}”有 {len(splits)} 种拆分为 {expected} 格的方式，无法确定各格的值"
+    return [Cell(None, src, "连写数字", reason) for _ in range(expected)]
+
+
+def _splits(digits: str, parts: int) -> list[tuple[str, ...]]:
+    out = []
+    for cuts in combinations(range(1, len(digits)), parts - 1):
+        bounds = (0, *cuts, len(digits))
+        pieces = tuple(digits[a:b] for a, b in zip(bounds, bounds[1:], strict=False))
+        if all(p == "0" or not p.startswith("0") for p in pieces):
+            out.append(pieces)
+            if len(out) > 50:
+                break
+    return out

@@ -1,0 +1,97 @@
+"""Find the six section headings (一…六) and the text under each.
+
+A heading is a text line (never a table cell) that starts with a section numeral and names the section by
+one of its keywords; numbering styles and wording vary ("五、存在问题及改进情况", "六、需要说明的其他事项与附表",
+typos such as "行政法复议"). Sub-headings "（一）主动公开政府信息情况" inside 一 echo the wording of 二 and 三 but
+are parenthesised, so they are not taken. Headings are taken in form order: a candidate for a section that
+comes before the last one found is prose, not a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gongkai.model.form import Section
+from gongkai.model.labels import SECTION_ALIASES, normalize
+from gongkai.model.report import SectionText, Source
+from gongkai.read.document import Document, Line
+
+_NUMERAL = re.compile(r"^\s*(?:第)?([一二三四五六])\s*(?:[、.．,，:：]|部分|\s)\s*")
+_MAX_HEADING = 40
+_SECTIONS = tuple(Section)
+
+
+@dataclass
+class Heading:
+    section: Section
+    block: int
+    text: str
+    source: Source
+
+
+def heading_section(text: str) -> Section | None:
+    """The section a line is the heading of, or None."""
+    line = text.strip()
+    if len(line) > _MAX_HEADING or len(line) < 3:
+        return None
+    m = _NUMERAL.match(line)
+    if m is None:
+        return None
+    rest = normalize(line[m.end() :])
+    numbered = _SECTIONS["一二三四五六".index(m.group(1))]
+    matches = [s for s in _SECTIONS if _names(s, rest)]
+    if not matches:
+        return None
+    if numbered in matches:
+        return numbered
+    # a heading whose keywords name one section only, whatever its (mis)numbering
+    return matches[0] if len(matches) == 1 else None
+
+
+def _names(section: Section, rest: str) -> bool:
+    if section is Section.REQUESTS:
+        return "申请" in rest and "复议" not in rest and "结转" not in rest and "本年" not in rest
+    if section is Section.APPEALS:
+        return "复议" in rest or "诉讼" in rest
+    if section is Section.OTHER:
+        return any(k in rest for k in ("其他需要", "其他事项", "需要报告", "其他需报告"))
+    if section is Section.PROACTIVE:
+        return "主动公开" in rest and "情况" in rest
+    if any(k in rest for k in section.keywords):
+        return True
+    return any(normalize(alias) in rest for alias in SECTION_ALIASES.get(section, ()))
+
+
+def find_headings(doc: Document) -> list[Heading]:
+    headings: list[Heading] = []
+    last = -1
+    for b, block in enumerate(doc.blocks):
+        if not isinstance(block, Line) or block.separated:
+            continue
+        section = heading_section(block.text)
+        if section is None:
+            continue
+        index = _SECTIONS.index(section)
+        if index <= last:
+            continue
+        headings.append(Heading(section, b, block.text.strip(), block.source))
+        last = index
+    return headings
+
+
+def section_texts(doc: Document, headings: list[Heading]) -> tuple[str, dict[Section, SectionText]]:
+    """The preamble (before the first heading) and the text of each section, line by line."""
+    starts = [h.block for h in headings]
+    bounds = [*starts[1:], len(doc.blocks)]
+    preamble_end = starts[0] if starts else len(doc.blocks)
+    preamble = "\n".join(_line_texts(doc, 0, preamble_end))
+    sections: dict[Section, SectionText] = {}
+    for h, end in zip(headings, bounds, strict=True):
+        text = "\n".join(_line_texts(doc, h.block + 1, end))
+        sections[h.section] = SectionText(h.section, h.text, text, h.source)
+    return preamble, sections
+
+
+def _line_texts(doc: Document, start: int, end: int) -> list[str]:
+    return [b.text for b in doc.blocks[start:end] if isinstance(b, Line)]

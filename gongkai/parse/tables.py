@@ -1,0 +1,209 @@
+"""Find 表二, 表三 and 表四 in the token stream by their anchors and read each one, row by row, against the form.
+
+The edition is decided per table: 表二 by its header words (format.md §2.5), 表三 by whether （六）其他处理 is one
+row holding values (2019) or a group of three rows (2021). A hybrid report therefore comes out with a 2021
+表二 and a 2019 表三, as printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from gongkai.model.form import (
+    TABLE4_CELLS,
+    Applicant,
+    Edition,
+    Table2Column,
+    Table2Row,
+    Table3Row,
+    expected_edition,
+    form_for,
+)
+from gongkai.model.labels import normalize, table2_variants, table3_variants
+from gongkai.model.report import Cell, LabelVariant, Table2, Table3, Table4
+from gongkai.model.values import CellKind
+from gongkai.parse.labels import (
+    is_applicant_header,
+    is_balance_note,
+    is_group_label,
+    is_table3_prefix,
+    is_table4_header,
+    match_table2,
+    match_table2_column,
+    match_table3,
+    table2_markers,
+    table4_header_start,
+)
+from gongkai.parse.rows import RowRead, assign, collect_rows
+from gongkai.parse.tokens import Token
+
+
+@dataclass
+class Regions:
+    table2: tuple[int, int] | None
+    table3: tuple[int, int] | None
+    table4: tuple[int, int] | None
+
+
+def find_regions(tokens: Sequence[Token], stop: int | None = None) -> Regions:
+    """Token index ranges of the three tables. ``stop`` is where section 五 begins, if known."""
+    n = len(tokens) if stop is None else stop
+    t3_start = None
+    for i in range(n):
+        norm = tokens[i].norm
+        if tokens[i].value is None and (
+            is_balance_note(norm) or norm == "申请人情况" or match_table3(norm) is Table3Row.NEW_RECEIVED
+        ):
+            t3_start = i
+            break
+    t2_start = None
+    for i in range(t3_start if t3_start is not None else n):
+        tok = tokens[i]
+        if tok.value is None and ("第二十条" in tok.norm or tok.norm == "信息内容" or match_table2(tok.norm)):
+            t2_start = i
+            break
+    t4_start = None
+    search_from = t3_start if t3_start is not None else (t2_start or 0)
+    last_t3 = None
+    for i in range(search_from, n):
+        if tokens[i].value is None and match_table3(tokens[i].norm) is Table3Row.CARRIED_OUT:
+            last_t3 = i
+    for i in range(last_t3 if last_t3 is not None else search_from, n):
+        tok = tokens[i]
+        if tok.value is None and table4_header_start(tok.norm):
+            t4_start = i
+            break
+    t2 = (t2_start, t3_start if t3_start is not None else (t4_start if t4_start is not None else n)) if t2_start is not None else None
+    t3 = (t3_start, t4_start if t4_start is not None else n) if t3_start is not None else None
+    t4 = (t4_start, n) if t4_start is not None else None
+    return Regions(t2, t3, t4)
+
+
+# ---------------------------------------------------------------------------------------------- 表二
+
+
+def read_table2(tokens: Sequence[Token], year: int | None, variants: list[LabelVariant]) -> Table2 | None:
+    markers: dict[Edition, int] = {Edition.F2021: 0, Edition.F2019: 0}
+    for tok in tokens:
+        if tok.value is None:
+            for edition in table2_markers(tok.norm):
+                markers[edition] += 1
+    rows = collect_rows(tokens, match_table2, lambda norm, key: False, skip=_table2_skip)
+    if not rows:
+        return None
+    keys = {r.key for r in rows}
+    if Table2Row.OTHER_SERVICES in keys or Table2Row.PROCUREMENT in keys:
+        markers[Edition.F2019] += 2
+    if markers[Edition.F2019] > markers[Edition.F2021]:
+        edition = Edition.F2019
+    elif markers[Edition.F2021] > markers[Edition.F2019]:
+        edition = Edition.F2021
+    else:
+        edition = expected_edition(year) or Edition.F2021
+    form = form_for(edition)
+    table = Table2(edition)
+    seen: set[Table2Row] = set()
+    for read in rows:
+        if read.key in seen or read.key not in form.table2_rows:
+            continue
+        seen.add(read.key)
+        columns = form.table2_columns(read.key)
+        cells = assign(read.values, len(columns), read.label.positioned)
+        for column, cell in zip(columns, cells, strict=True):
+            table.cells[(read.key, column)] = cell
+        _note_variant(read, read.key.label_in(edition), table2_variants(read.key), variants)
+    table.missing_rows = [r for r in form.table2_rows if r not in seen]
+    return table
+
+
+def _table2_skip(norm: str) -> bool:
+    """Header and band cells inside 表二 that do not end a row."""
+    return norm.startswith("第二十条") or norm == "信息内容" or match_table2_column(norm) is not None
+
+
+# ---------------------------------------------------------------------------------------------- 表三
+
+
+def read_table3(tokens: Sequence[Token], year: int | None, variants: list[LabelVariant]) -> Table3 | None:
+    rows = collect_rows(tokens, match_table3, lambda norm, key: is_table3_prefix(norm, key), skip=_table3_skip)
+    if not rows:
+        return None
+    by_key: dict[Table3Row, RowRead[Table3Row]] = {}
+    for read in rows:
+        if read.key is Table3Row.OTHER_SINGLE and not read.values and Table3Row.OTHER_SINGLE in by_key:
+            continue
+        by_key.setdefault(read.key, read)
+    sub_rows = {Table3Row.OTHER_NO_CORRECTION, Table3Row.OTHER_FEE_UNPAID, Table3Row.OTHER_OTHER}
+    single = by_key.get(Table3Row.OTHER_SINGLE)
+    if sub_rows & by_key.keys():
+        edition = Edition.F2021
+    elif single is not None:
+        edition = Edition.F2019
+    else:
+        edition = expected_edition(year) or Edition.F2021
+    table = Table3(edition)
+    for row in table.rows:
+        read = by_key.get(row)
+        if read is None:
+            continue
+        cells = assign(read.values, len(Applicant), read.label.positioned)
+        for column, cell in zip(Applicant, cells, strict=True):
+            table.cells[(row, column)] = cell
+        _note_variant(read, row.label, table3_variants(row), variants)
+    for row in table.rows:
+        if (row, Applicant.TOTAL) not in table.cells and row not in by_key:
+            for column in Applicant:
+                table.cells[(row, column)] = Cell(None, None, "未找到", "表中未找到该行的标签")
+    return table
+
+
+def _table3_skip(norm: str) -> bool:
+    return is_applicant_header(norm) or is_balance_note(norm) or is_group_label(norm) is not None
+
+
+# ---------------------------------------------------------------------------------------------- 表四
+
+
+def read_table4(tokens: Sequence[Token]) -> Table4 | None:
+    """The 15 values after the last header cell; a header with no data row gives an all-blank table."""
+    last_header = None
+    for i, tok in enumerate(tokens):
+        if tok.value is None and (is_table4_header(tok.norm) or table4_header_start(tok.norm)):
+            last_header = i
+        elif tok.value is None and last_header is not None and i - last_header > 3:
+            break
+    if last_header is None:
+        return None
+    values: list[Token] = []
+    for tok in tokens[last_header + 1 :]:
+        if tok.value is None:
+            if values:
+                break
+            continue
+        values.append(tok)
+    # blanks before the first value are the header rows' empty cells
+    while values and values[0].value is not None and values[0].value.kind is CellKind.BLANK and not values[0].in_grid:
+        values.pop(0)
+    table = Table4()
+    if not values or all(v.value is not None and v.value.kind is CellKind.BLANK for v in values) and not values[0].in_grid:
+        for key in TABLE4_CELLS:
+            table.cells[key] = Cell(None, None, "未印出数据行")
+        return table
+    positioned = all(v.positioned for v in values)
+    cells = assign(values, len(TABLE4_CELLS), positioned)
+    for key, cell in zip(TABLE4_CELLS, cells, strict=True):
+        table.cells[key] = cell
+    return table
+
+
+# ---------------------------------------------------------------------------------------------- variants
+
+
+def _note_variant(read: RowRead[object], official: str, accepted: tuple[str, ...], out: list[LabelVariant]) -> None:
+    printed = read.printed_label.strip()
+    if normalize(printed) != normalize(official):
+        out.append(LabelVariant(official, printed, read.label.source))
+
+
+__all__ = ["Regions", "Table2Column", "find_regions", "read_table2", "read_table3", "read_table4"]

@@ -1,0 +1,46 @@
+"""Document → a flat stream of tokens (cells) in reading order, each remembering its row and source.
+
+Text lines, rows of text tables and grid rows all become the same thing here, so that one table reader
+serves every layout. A token knows the row it belongs to (``row``: a grid row or a separated text line;
+None for a one-cell line, whose row structure was lost by the layout) so that the table reader can keep the
+values of a labelled row together and tell lost blanks from printed ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gongkai.model.labels import normalize
+from gongkai.model.report import Source
+from gongkai.model.values import CellValue, read_value
+from gongkai.read.document import Document, Grid, Line
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    norm: str  # normalised text for label matching
+    value: CellValue | None  # None when the text is not a value (a label, a header, prose)
+    source: Source
+    row: tuple[int, int] | None  # (block index, grid row) or (block index, 0) for a separated line
+    block: int
+    in_grid: bool
+    #: the row's cells are positioned (a grid row or a separated line): blanks in it were printed
+    positioned: bool
+
+
+def document_to_tokens(doc: Document) -> list[Token]:
+    tokens: list[Token] = []
+    append = tokens.append
+    for b, block in enumerate(doc.blocks):
+        if isinstance(block, Line):
+            row = (b, 0) if block.separated else None
+            for piece in block.cells:
+                text = piece.text
+                append(Token(text, normalize(text), read_value(text), piece.source, row, b, False, row is not None))
+        elif isinstance(block, Grid):
+            for r in range(len(block.rows)):
+                for cell in block.origin_cells(r):
+                    text = cell.text
+                    append(Token(text, normalize(text), read_value(text), cell.source, (b, r), b, True, True))
+    return tokens

@@ -1,0 +1,73 @@
+"""Decode text bytes: the BOM, then a declared charset, then strict UTF-8, then strict GB18030, then
+charset-normalizer. The encoding found and how it was found are returned, never guessed silently; bytes that
+are UTF-8 except for a few broken sequences are an error naming the line, not a GB18030 guess (which would
+turn the whole report into mojibake)."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from gongkai.errors import UndecodableText
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "utf8": "utf-8"}
+
+
+def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
+    """Return (text, how) where ``how`` says the encoding and how it was determined, in Chinese."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), f"{codec.replace('-sig', '')}（BOM）"
+            except UnicodeDecodeError as exc:
+                raise _broken(data, name, exc, codec) from None
+    if declared:
+        codec = _ALIASES.get(declared.lower(), declared.lower())
+        try:
+            return data.decode(codec), f"{codec}（网页声明）"
+        except LookupError:
+            pass  # an unknown declared name: fall through to detection
+        except UnicodeDecodeError:
+            pass  # a wrong declaration is common on old sites: detect instead, and say so
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if _mostly_utf8(data):
+        raise _broken(data, name, utf8_error, "utf-8")
+    try:
+        return data.decode("gb18030"), "gb18030（检测）"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise UndecodableText(name, "无法识别文字编码（不是 UTF-8、GBK/GB18030 或其他常见编码）")
+    return str(best), f"{best.encoding}（charset-normalizer 检测）"
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Many valid multi-byte UTF-8 sequences: the file is UTF-8 with some damage, not another encoding."""
+    high = sum(1 for b in data[:200_000] if b >= 0x80)
+    if high == 0:
+        return False
+    covered = sum(len(m.group()) for m in _UTF8_MULTIBYTE.finditer(data[:200_000]))
+    return covered / high >= 0.9
+
+
+def _broken(data: bytes, name: str, exc: UnicodeDecodeError, codec: str) -> UndecodableText:
+    line = data[: exc.start].count(b"\n") + 1
+    return UndecodableText(
+        name,
+        f"第 {line} 行含无效的 {codec.upper()} 字节（位置 {exc.start}）；文件可能已损坏或被截断，"
+        "请从原网站重新下载，或用编辑器以正确编码另存后再读取",
+    )

@@ -1,0 +1,97 @@
+"""Plain text → Document. Every layout of format.md §5 arrives here as lines; this reader decides only how a
+line splits into cells, and leaves the table structure to the parser:
+
+- tab-separated Word rows ("规章\t0\t0\t0"), including rows with leading empty fields for merged label cells;
+- one cell per line prefixed by a tab ("\t0"; a line holding only the tab is a blank cell);
+- pipe rows ("规章 | 0 | 0 | 0 | |") and markdown rows ("| 规章 | 0 |");
+- one cell per line terminated by a pipe and padding pipes ("0 | ||"; " |" is a blank cell);
+- one cell per line with "|" separator lines between cells (the "|" line separates, it is not a cell);
+- one cell per line with or without blank lines (an empty line is never a cell).
+"""
+
+from __future__ import annotations
+
+from gongkai.model.report import Source
+from gongkai.read.document import Document, Line, Piece
+from gongkai.read.encoding import decode
+from gongkai.read.limits import Limits
+
+#: a document with at least this many lines that hold only "|" uses them as separators
+_SEPARATOR_LINES = 4
+
+
+def text_to_document(data: bytes, name: str, limits: Limits) -> Document:
+    text, how = decode(data, name)
+    return lines_to_document(text, name, encoding=how)
+
+
+def lines_to_document(text: str, name: str, *, encoding: str | None = None, kind: str = "text") -> Document:
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    separator_pipes = sum(1 for line in raw_lines if line.strip() == "|") >= _SEPARATOR_LINES
+    blocks: list[Line | object] = []
+    doc = Document(name=name, kind=kind, encoding=encoding)
+    for number, raw in enumerate(raw_lines, start=1):
+        line = split_line(raw, number, separator_pipes=separator_pipes)
+        if line is not None:
+            blocks.append(line)
+    doc.blocks = blocks  # type: ignore[assignment]  # only Lines here, a subset of Block
+    return doc
+
+
+def split_line(raw: str, number: int, *, separator_pipes: bool = False) -> Line | None:
+    """Split one printed line into cells; None for a line that holds no cell (empty or a separator)."""
+    line = raw.rstrip("\n")
+    stripped = line.strip()
+    if not stripped and "\t" not in line:
+        return None  # an empty line separates, it is never a cell
+    if "\t" in line:
+        return _tab_line(line, number)
+    if "|" in stripped:
+        if stripped == "|" and separator_pipes:
+            return None
+        return _pipe_line(line, number)
+    start = len(line) - len(line.lstrip())
+    src = Source(line=number, column=start)
+    return Line(stripped, (Piece(stripped, src),), src)
+
+
+def _tab_line(line: str, number: int) -> Line:
+    fields = line.split("\t")
+    offsets = []
+    pos = 0
+    for f in fields:
+        offsets.append(pos)
+        pos += len(f) + 1
+    src = Source(line=number, column=0)
+    # "\t0", "\t": one cell per line behind a tab (the tab is indentation, not an empty cell before it)
+    if len(fields) == 2 and not fields[0].strip():
+        return Line(line.strip(), (Piece(fields[1].strip(), Source(line=number, column=offsets[1])),), src)
+    pieces = tuple(Piece(f.strip(), Source(line=number, column=o)) for f, o in zip(fields, offsets, strict=True))
+    # trailing empty fields are the Word table's empty right-hand cells: keep them, they may be blank values
+    return Line(line.strip(), pieces, src, separated=True)
+
+
+def _pipe_line(line: str, number: int) -> Line:
+    body = line.strip()
+    lead = len(line) - len(line.lstrip())
+    markdown = body.startswith("|")
+    if markdown:
+        body = body[1:]
+        lead += 1
+    fields = body.split("|")
+    offsets = []
+    pos = lead
+    for f in fields:
+        offsets.append(pos + (len(f) - len(f.lstrip())))
+        pos += len(f) + 1
+    texts = [f.strip() for f in fields]
+    src = Source(line=number, column=0)
+    if markdown and texts and texts[-1] == "":
+        texts, offsets = texts[:-1], offsets[:-1]
+    if markdown and texts and all(set(t) <= set("-: ") for t in texts):
+        return Line(line.strip(), (), src, separated=True)  # the markdown header rule "|---|---|"
+    # "0 | ||" or " |": one cell terminated by a pipe plus padding pipes for merged cells
+    if not markdown and all(t == "" for t in texts[1:]):
+        return Line(texts[0], (Piece(texts[0], Source(line=number, column=offsets[0])),), src)
+    pieces = tuple(Piece(t, Source(line=number, column=o)) for t, o in zip(texts, offsets, strict=True))
+    return Line(line.strip(), pieces, src, separated=True)
