@@ -1,0 +1,144 @@
+"""Rules over two reports of the same agency, year Y−1 (``context.previous``) and Y: 上年结转 (Y) =
+结转下年度 (Y−1) per column (format.md §3.2 I9), 表二 stock of documents (I8) and of 2019 items (I6)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gongkai.check.arith import Term, plain
+from gongkai.check.places import t2_place, t2_term, t3_place, t3_row, t3_term
+from gongkai.check.registry import Context, Hit, rule
+from gongkai.model import Applicant, Edition, Report, Severity, Table2Column, Table3Role
+
+
+def _pair(report: Report, context: Context) -> Report | None:
+    """The previous report when it is the same agency's report on the year before, else None."""
+    previous = context.previous
+    if previous is None or report.year is None or previous.year != report.year - 1:
+        return None
+    if report.agency and previous.agency and report.agency != previous.agency:
+        return None
+    return previous
+
+
+def _with_year(term: Term, year: int | None) -> Term:
+    return Term(term.cell, term.ref, f"{year} 年{term.name}")
+
+
+@rule(
+    "CROSS.CARRY_OVER",
+    Severity.WARNING,
+    basis="表三“二、上年结转政府信息公开申请数量”即上一年度报告的“四、结转下年度继续办理”",
+    title="本年上年结转 ≠ 上年结转下年度（逐列）",
+    cross_year=True,
+)
+def cross_carry_over(report: Report, context: Context) -> Iterator[Hit]:
+    previous = _pair(report, context)
+    if previous is None or report.table3 is None or previous.table3 is None:
+        return
+    now_row = t3_row(report.table3.form, Table3Role.CARRIED_IN)
+    before_row = t3_row(previous.table3.form, Table3Role.CARRIED_OUT)
+    for column in Applicant:
+        now = _with_year(t3_term(report.table3, now_row, column), report.year)
+        before = _with_year(t3_term(previous.table3, before_row, column), previous.year)
+        if now.number is None or before.number is None or now.number == before.number:
+            continue
+        yield Hit(
+            f"{now.name}为 {plain(now.number)}，而{before.name}为 {plain(before.number)}，"
+            f"相差 {plain(now.number - before.number)}",
+            t3_place(now_row, column),
+            {
+                "left_label": now.name,
+                "left": plain(now.number),
+                "right_label": before.name,
+                "right": plain(before.number),
+                "difference": plain(now.number - before.number),
+            },
+            (now.ref, before.ref),
+            tuple(t.cell.source for t in (now, before) if t.cell.source),
+        )
+
+
+@rule(
+    "CROSS.DOCUMENT_STOCK",
+    Severity.NOTICE,
+    basis="表二第二十条第（一）项：现行有效件数（本年）≈ 现行有效件数（上年）+ 本年制发件数 − 本年废止件数",
+    title="现行有效件数与上年及本年制发、废止不衔接",
+    cross_year=True,
+)
+def cross_document_stock(report: Report, context: Context) -> Iterator[Hit]:
+    previous = _pair(report, context)
+    t2, p2 = report.table2, previous.table2 if previous else None
+    if previous is None or t2 is None or p2 is None:
+        return
+    if t2.edition is not Edition.F2021 or p2.edition is not Edition.F2021:
+        return
+    for row in t2.form.table2_rows:
+        if Table2Column.IN_FORCE not in t2.form.table2_columns(row):
+            continue
+        before = _with_year(t2_term(p2, row, Table2Column.IN_FORCE), previous.year)
+        issued = t2_term(t2, row, Table2Column.ISSUED)
+        repealed = t2_term(t2, row, Table2Column.REPEALED)
+        now = t2_term(t2, row, Table2Column.IN_FORCE)
+        numbers = [t.number for t in (before, issued, repealed, now)]
+        if any(n is None for n in numbers):
+            continue
+        b, i, r, n = (x for x in numbers if x is not None)
+        expected = b + i - r
+        if expected == n:
+            continue
+        yield Hit(
+            f"{t2_place(t2, row)}：上年现行有效 {plain(b)} + 本年制发 {plain(i)} − 本年废止 {plain(r)} = "
+            f"{plain(expected)}，而本年现行有效件数为 {plain(n)}（修订、清理可使两者不同）",
+            t2_place(t2, row, Table2Column.IN_FORCE),
+            {
+                "left_label": "上年现行有效 + 制发 − 废止",
+                "left": plain(expected),
+                "right_label": "本年现行有效件数",
+                "right": plain(n),
+                "difference": plain(expected - n),
+            },
+            (before.ref, issued.ref, repealed.ref, now.ref),
+            tuple(t.cell.source for t in (before, issued, repealed, now) if t.cell.source),
+        )
+
+
+@rule(
+    "CROSS.ITEM_STOCK",
+    Severity.NOTICE,
+    basis="国办公开办函〔2019〕60号表二：上一年项目数量（本年）= 上一年项目数量（上年）+ 本年增/减（上年）",
+    title="2019年格式表二项目数量与上年不衔接",
+    cross_year=True,
+)
+def cross_item_stock(report: Report, context: Context) -> Iterator[Hit]:
+    previous = _pair(report, context)
+    t2, p2 = report.table2, previous.table2 if previous else None
+    if previous is None or t2 is None or p2 is None:
+        return
+    if t2.edition is not Edition.F2019 or p2.edition is not Edition.F2019:
+        return
+    for row in t2.form.table2_rows:
+        if Table2Column.CHANGE not in t2.form.table2_columns(row):
+            continue
+        before = _with_year(t2_term(p2, row, Table2Column.PREVIOUS_ITEMS), previous.year)
+        change = _with_year(t2_term(p2, row, Table2Column.CHANGE), previous.year)
+        now = t2_term(t2, row, Table2Column.PREVIOUS_ITEMS)
+        if before.number is None or change.number is None or now.number is None:
+            continue
+        expected = before.number + change.number
+        if expected == now.number:
+            continue
+        yield Hit(
+            f"{t2_place(t2, row)}：上年的上一年项目数量 {plain(before.number)} + 本年增/减 {plain(change.number)} = "
+            f"{plain(expected)}，而本年的上一年项目数量为 {plain(now.number)}",
+            t2_place(t2, row, Table2Column.PREVIOUS_ITEMS),
+            {
+                "left_label": "上年项目数量 + 增减",
+                "left": plain(expected),
+                "right_label": "本年上一年项目数量",
+                "right": plain(now.number),
+                "difference": plain(expected - now.number),
+            },
+            (before.ref, change.ref, now.ref),
+            tuple(t.cell.source for t in (before, change, now) if t.cell.source),
+        )

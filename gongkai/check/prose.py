@@ -1,0 +1,234 @@
+"""Figures the prose states about requests, reviews and lawsuits ("全市共受理政府信息公开申请 3119 件").
+
+The text is folded first (all white space removed: PDFs and web pages put spaces and line breaks inside
+"3119 件" and inside words), cut into sentences at 。！？ and into clauses at ，；：、 and brackets. A figure
+is a number (Arabic or Chinese numerals) followed by a count word (件 份 起 宗); its subject is read from the
+words between the previous figure and this one, or, when those name nothing, from the rest of the clause
+("另有 103 件顺延到下年度答复"). Subjects are bound conservatively: "申请" alone is not enough ("网络申请 3 件"
+counts a channel, "依申请公开信息数 363 条" counts documents), a verb of receiving or answering is needed,
+and a 行政复议/行政诉讼 part ("其中结果维持 72 件") belongs to the last of the two named before it.
+Statements of none ("未收到…申请", "依申请公开的情况为零", "均无…行政复议和行政诉讼") give the figure 0.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+import cn2an
+
+from gongkai.model import Table4Column, Table4Group
+
+
+class Subject(Enum):
+    """What a prose figure counts, i.e. which table cells it must equal."""
+
+    RECEIVED = "本年新收申请"  # 表三 一 (or 一 + 二 when the prose includes the carried-in ones)
+    CARRIED_IN = "上年结转申请"  # 表三 二
+    ANSWERED = "办结答复申请"  # 表三 （七）总计
+    CARRIED_OUT = "结转下年度申请"  # 表三 四
+    RECEIVED_NATURAL = "自然人申请"  # 表三 一 · 自然人
+    RECEIVED_ORGANISATIONS = "法人或其他组织申请"  # 表三 一 · the five organisation columns
+    REVIEW = "行政复议"  # 表四 行政复议
+    SUIT = "行政诉讼"  # 表四 both lawsuit groups together
+    SUIT_DIRECT = "未经复议直接起诉"
+    SUIT_AFTER_REVIEW = "复议后起诉"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure the prose states: ``subject`` (and for 表四 the result ``column``; None = 总计)."""
+
+    quote: str
+    figure: int
+    subject: Subject
+    column: Table4Column | None = None
+    #: the figure is a statement of none ("未收到", "为零", "均无")
+    zero_statement: bool = False
+
+
+_SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
+_SENTENCE = re.compile(r"(?<=[。！？!?])")
+_CLAUSE_END = re.compile(r"[，,；;：:（）()《》〈〉\[\]【】]")
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万"
+_FIGURE = re.compile(rf"(\d[\d,，]*|[{_CN_DIGITS}]+)(件|份|起|宗)")
+
+_RECEIVE = re.compile(r"收到|受理|新收|接收|接到|收悉")
+_ANSWER = re.compile(r"答复|办结|办理|回复|处理完毕|办复")
+_REQUEST = re.compile(r"公开申请|依申请|申请公开|信息申请")
+_CARRIED_IN = re.compile(r"上年(度)?结转|上一年度?结转|去年结转")
+_CARRIED_OUT = re.compile(r"结转(至|到|入)?下(一)?年|顺延(至|到)下(一)?年|转入下(一)?年|结转下年")
+_NATURAL = re.compile(r"自然人")
+_ORGANISATION = re.compile(r"法人(或其他组织|和其他组织)?的?申请")
+_REVIEW = re.compile(r"行政复议|复议案件")
+_SUIT = re.compile(r"行政诉讼|诉讼案件")
+_SUIT_DIRECT = re.compile(r"未经复议直接起诉|直接起诉")
+_SUIT_AFTER = re.compile(r"复议后起诉")
+_T4_COLUMN = {
+    Table4Column.UPHELD: re.compile(r"结果维持|维持"),
+    Table4Column.CORRECTED: re.compile(r"结果纠正|纠正"),
+    Table4Column.OTHER: re.compile(r"其他结果"),
+    Table4Column.PENDING: re.compile(r"尚未审结|未审结"),
+}
+# statements of none
+_NO_REQUEST = re.compile(
+    r"(未|没有|无)(收到|受理|接到|发生|产生)[^，。；]{0,20}申请"
+    r"|(依申请公开|公开申请)[^，。；]{0,8}为(零|0)(?!\d)"
+    r"|无[^，。；]{0,6}(依申请公开|信息公开申请)"
+)
+_NO_APPEAL = re.compile(
+    r"(均无|没有|无|未)(发生|产生|出现|收到)?[^，。；]{0,16}(行政复议|行政诉讼)"
+    r"([和与及、或]{1,2}(行政复议|行政诉讼))?"
+)
+# words that turn an appeal sentence into one about outcomes or rates, not about the count being zero
+_NOT_A_COUNT = re.compile(r"纠错|纠正|败诉|撤销|率|被告|风险|应诉能力")
+
+
+def fold(text: str) -> str:
+    """The text with every kind of white space removed (PDF text puts spaces inside numbers and words)."""
+    return _SPACE.sub("", text)
+
+
+@lru_cache(maxsize=4096)
+def _number(text: str) -> int | None:
+    if text[0].isdigit():
+        return int(text.replace(",", "").replace("，", ""))
+    try:
+        value = cn2an.cn2an(text, "smart")
+    except ValueError:
+        return None
+    return int(value)
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE.split(fold(text)) if s]
+
+
+def claims(text: str) -> list[Claim]:
+    """Every figure about requests, reviews and lawsuits stated in ``text``."""
+    out: list[Claim] = []
+    for sentence in sentences(text):
+        if not _FIGURE.search(sentence) and not (_NO_REQUEST.search(sentence) or _NO_APPEAL.search(sentence)):
+            continue
+        out.extend(_sentence_claims(sentence))
+    return out
+
+
+def _sentence_claims(sentence: str) -> list[Claim]:
+    out: list[Claim] = []
+    request_sentence = bool(_REQUEST.search(sentence))
+    receive_sentence = request_sentence and bool(_RECEIVE.search(sentence))
+    appeal: Subject | None = None  # the last of 行政复议 / 行政诉讼 named so far
+    figures = list(_FIGURE.finditer(sentence))
+    for i, m in enumerate(figures):
+        number = _number(m.group(1))
+        if number is None:
+            continue
+        clause_start = _clause_start(sentence, m.start())
+        previous_end = figures[i - 1].end() if i else 0
+        before = sentence[max(clause_start, previous_end) : m.start()]
+        clause_end = _clause_end(sentence, m.end())
+        next_start = figures[i + 1].start() if i + 1 < len(figures) else len(sentence)
+        after = sentence[m.end() : min(clause_end, next_start)]
+        # the subject named most recently before this figure, anywhere earlier in the sentence
+        appeal = _last_appeal(sentence[: m.start()]) or appeal
+        found = _subjects(before, request_sentence, receive_sentence, appeal)
+        if not found:
+            found = _subjects(before + after, request_sentence, receive_sentence, appeal)
+        out.extend(Claim(sentence, number, s, c) for s, c in found)
+    out.extend(_zero_claims(sentence))
+    return out
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    for j in range(pos - 1, -1, -1):
+        if _CLAUSE_END.match(sentence[j]):
+            return j + 1
+    return 0
+
+
+def _clause_end(sentence: str, pos: int) -> int:
+    m = _CLAUSE_END.search(sentence, pos)
+    return m.start() if m else len(sentence)
+
+
+def _last_appeal(text: str) -> Subject | None:
+    best: tuple[int, Subject] | None = None
+    for pattern, subject in ((_REVIEW, Subject.REVIEW), (_SUIT, Subject.SUIT)):
+        for m in pattern.finditer(text):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), subject)
+    return best[1] if best else None
+
+
+def _subjects(
+    segment: str, request_sentence: bool, receive_sentence: bool, appeal: Subject | None
+) -> list[tuple[Subject, Table4Column | None]]:
+    """What the words next to a figure say it counts (empty when they name nothing we can compare)."""
+    # 表四 first: "办理因政府信息公开引起的行政复议1件" is a review, not a request
+    if _SUIT_AFTER.search(segment):
+        return [(Subject.SUIT_AFTER_REVIEW, _t4_column(segment))]
+    if _SUIT_DIRECT.search(segment):
+        return [(Subject.SUIT_DIRECT, _t4_column(segment))]
+    review, suit = _REVIEW.search(segment), _SUIT.search(segment)
+    if review and suit:
+        return []  # "行政复议和行政诉讼共 3 件": no single cell
+    if review:
+        return [(Subject.REVIEW, _t4_column(segment))]
+    if suit:
+        return [(Subject.SUIT, _t4_column(segment))]
+    column = _t4_column(segment)
+    if column is not None and appeal is not None and not _REQUEST.search(segment):
+        return [(appeal, column)]
+    if not request_sentence:
+        return []
+    if _CARRIED_OUT.search(segment):
+        return [(Subject.CARRIED_OUT, None)]
+    if _CARRIED_IN.search(segment):
+        return [(Subject.CARRIED_IN, None)]
+    if receive_sentence and "申请" in segment:
+        if _NATURAL.search(segment):
+            return [(Subject.RECEIVED_NATURAL, None)]
+        if _ORGANISATION.search(segment) and "公民" not in segment:
+            return [(Subject.RECEIVED_ORGANISATIONS, None)]
+    found: list[tuple[Subject, Table4Column | None]] = []
+    if _RECEIVE.search(segment) and _REQUEST.search(segment):
+        found.append((Subject.RECEIVED, None))
+    if _ANSWER.search(segment) and (found or _REQUEST.search(segment) or not _RECEIVE.search(segment)):
+        found.append((Subject.ANSWERED, None))
+    return found
+
+
+def _t4_column(segment: str) -> Table4Column | None:
+    for column, pattern in _T4_COLUMN.items():
+        if pattern.search(segment):
+            return column
+    return None
+
+
+def _zero_claims(sentence: str) -> list[Claim]:
+    out: list[Claim] = []
+    for clause in re.split(r"[，,；;。]", sentence):
+        if _FIGURE.search(clause):
+            continue
+        if _NO_REQUEST.search(clause) and not _REVIEW.search(clause) and not _SUIT.search(clause):
+            out.append(Claim(sentence, 0, Subject.RECEIVED, zero_statement=True))
+        m = _NO_APPEAL.search(clause)
+        if m and not _NOT_A_COUNT.search(clause):
+            named = m.group(0)
+            if _REVIEW.search(named):
+                out.append(Claim(sentence, 0, Subject.REVIEW, zero_statement=True))
+            if _SUIT.search(named):
+                out.append(Claim(sentence, 0, Subject.SUIT, zero_statement=True))
+    return out
+
+
+#: the 表四 group(s) whose 总计 (or result column) a claim about an appeal subject is compared with
+APPEAL_GROUPS: dict[Subject, tuple[Table4Group, ...]] = {
+    Subject.REVIEW: (Table4Group.REVIEW,),
+    Subject.SUIT: (Table4Group.SUIT_DIRECT, Table4Group.SUIT_AFTER_REVIEW),
+    Subject.SUIT_DIRECT: (Table4Group.SUIT_DIRECT,),
+    Subject.SUIT_AFTER_REVIEW: (Table4Group.SUIT_AFTER_REVIEW,),
+}

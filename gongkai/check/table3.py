@@ -1,0 +1,141 @@
+"""表三 rules: the printed 勾稽 identity per column (P1), row totals (I1), （七）总计 (I2), blank totals,
+non-negative integer counts. Rows and columns come from the table's own edition (a hybrid 表三 with one
+（六） row is summed over that row set)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gongkai.check.arith import compare, is_blank, side
+from gongkai.check.hits import arithmetic_hit, blank_total, count_problem
+from gongkai.check.places import TABLE3_NAME, t3_place, t3_row, t3_term
+from gongkai.check.registry import Context, Hit, rule
+from gongkai.model import (
+    APPLICANT_PARTS,
+    BALANCE_NOTE,
+    Applicant,
+    Report,
+    Severity,
+    Table3Role,
+)
+
+
+@rule(
+    "T3.BALANCE",
+    Severity.ERROR,
+    basis=f"表三注{BALANCE_NOTE}（国办公开办函〔2021〕30号、〔2019〕60号）",
+    title="表三每列：本年新收 + 上年结转 = （七）总计 + 结转下年度",
+)
+def t3_balance(report: Report, context: Context) -> Iterator[Hit]:
+    t3 = report.table3
+    if t3 is None:
+        return
+    form = t3.form
+    new, carried_in = t3_row(form, Table3Role.RECEIVED), t3_row(form, Table3Role.CARRIED_IN)
+    total, carried_out = t3_row(form, Table3Role.OUTCOME_TOTAL), t3_row(form, Table3Role.CARRIED_OUT)
+    for column in Applicant:
+        left = side([t3_term(t3, new, column), t3_term(t3, carried_in, column)], "第一项 + 第二项")
+        right = side(
+            [t3_term(t3, total, column), t3_term(t3, carried_out, column)], "第三项（七）总计 + 第四项"
+        )
+        hit = arithmetic_hit(compare(left, right), f"{TABLE3_NAME} · {column.label}列", "本列勾稽关系")
+        if hit:
+            yield hit
+
+
+@rule(
+    "T3.ROW_TOTAL",
+    Severity.ERROR,
+    basis="表三表头：“总计”列为申请人各列之和（自然人 + 法人或其他组织五列）",
+    title="表三每行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他",
+)
+def t3_row_total(report: Report, context: Context) -> Iterator[Hit]:
+    t3 = report.table3
+    if t3 is None:
+        return
+    for row in t3.rows:
+        total = t3_term(t3, row, Applicant.TOTAL)
+        if is_blank(total.cell):
+            continue  # T3.TOTAL_BLANK speaks about a blank total
+        parts = [t3_term(t3, row, a, a.label) for a in APPLICANT_PARTS]
+        outcome = compare(side([total], "总计"), side(parts, "六个申请人列之和"))
+        hit = arithmetic_hit(outcome, t3_place(row, Applicant.TOTAL), "本行总计")
+        if hit:
+            yield hit
+
+
+@rule(
+    "T3.OUTCOME_TOTAL",
+    Severity.ERROR,
+    basis="表三“三、本年度办理结果”：（七）总计为（一）至（六）各项之和",
+    title="表三每列：（七）总计 = （一）至（六）各行之和",
+)
+def t3_outcome_total(report: Report, context: Context) -> Iterator[Hit]:
+    t3 = report.table3
+    if t3 is None:
+        return
+    total_row = t3_row(t3.form, Table3Role.OUTCOME_TOTAL)
+    for column in Applicant:
+        total = t3_term(t3, total_row, column)
+        if is_blank(total.cell):
+            continue
+        parts = [t3_term(t3, r, column, r.place) for r in t3.form.outcome_rows]
+        outcome = compare(side([total], "（七）总计"), side(parts, "（一）至（六）之和"))
+        hit = arithmetic_hit(outcome, t3_place(total_row, column), "（七）总计")
+        if hit:
+            yield hit
+
+
+@rule(
+    "T3.TOTAL_BLANK",
+    Severity.WARNING,
+    basis="表三表头“总计”；空白不等于 0（格式要求每格填写数字）",
+    title="表三总计未填写而分项已填写",
+)
+def t3_total_blank(report: Report, context: Context) -> Iterator[Hit]:
+    t3 = report.table3
+    if t3 is None:
+        return
+    seen: set[tuple[str, str, str]] = set()
+    for row in t3.rows:
+        total = t3_term(t3, row, Applicant.TOTAL)
+        parts = [t3_term(t3, row, a, a.label) for a in APPLICANT_PARTS]
+        hit = blank_total(total, parts, "六个申请人列")
+        if hit:
+            seen.add(total.ref)
+            yield hit
+    total_row = t3_row(t3.form, Table3Role.OUTCOME_TOTAL)
+    for column in Applicant:
+        total = t3_term(t3, total_row, column)
+        if total.ref in seen:
+            continue
+        parts = [t3_term(t3, r, column, r.place) for r in t3.form.outcome_rows]
+        hit = blank_total(total, parts, "（一）至（六）各行")
+        if hit:
+            yield hit
+
+
+@rule(
+    "T3.NOT_COUNT",
+    Severity.ERROR,
+    basis="表三各格为申请件数（非负整数）",
+    title="表三数值不是非负整数",
+)
+def t3_not_count(report: Report, context: Context) -> Iterator[Hit]:
+    t3 = report.table3
+    if t3 is None:
+        return
+    for row in t3.rows:
+        for column in Applicant:
+            term = t3_term(t3, row, column)
+            if term.number is None or term.cell.value is None:
+                continue
+            problem = count_problem(term.number)
+            if problem:
+                yield Hit(
+                    f"{term.name}印为“{term.cell.value.raw}”，{problem}；申请件数应为非负整数",
+                    term.name,
+                    {"printed": term.cell.value.raw},
+                    (term.ref,),
+                    (term.cell.source,) if term.cell.source else (),
+                )

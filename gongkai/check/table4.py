@@ -1,0 +1,75 @@
+"""表四 rules: per group 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (I4), blank totals, counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gongkai.check.arith import compare, is_blank, side
+from gongkai.check.hits import arithmetic_hit, blank_total, count_problem
+from gongkai.check.places import t4_place, t4_term
+from gongkai.check.registry import Context, Hit, rule
+from gongkai.model import TABLE4_CELLS, TABLE4_PARTS, Report, Severity, Table4Column, Table4Group
+
+
+@rule(
+    "T4.GROUP_TOTAL",
+    Severity.ERROR,
+    basis="表四表头：行政复议、未经复议直接起诉、复议后起诉各设“总计”，为结果维持、结果纠正、其他结果、尚未审结之和",
+    title="表四每组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+)
+def t4_group_total(report: Report, context: Context) -> Iterator[Hit]:
+    t4 = report.table4
+    if t4 is None:
+        return
+    for group in Table4Group:
+        total = t4_term(t4, group, Table4Column.TOTAL)
+        if is_blank(total.cell):
+            continue  # T4.TOTAL_BLANK
+        parts = [t4_term(t4, group, c) for c in TABLE4_PARTS]
+        outcome = compare(side([total], "总计"), side(parts, "四项结果之和"))
+        hit = arithmetic_hit(outcome, t4_place(group, Table4Column.TOTAL), "本组总计")
+        if hit:
+            yield hit
+
+
+@rule(
+    "T4.TOTAL_BLANK",
+    Severity.WARNING,
+    basis="表四表头“总计”；空白不等于 0",
+    title="表四总计未填写而分项已填写",
+)
+def t4_total_blank(report: Report, context: Context) -> Iterator[Hit]:
+    t4 = report.table4
+    if t4 is None:
+        return
+    for group in Table4Group:
+        hit = blank_total(
+            t4_term(t4, group, Table4Column.TOTAL), [t4_term(t4, group, c) for c in TABLE4_PARTS], "四项结果"
+        )
+        if hit:
+            yield hit
+
+
+@rule(
+    "T4.NOT_COUNT",
+    Severity.ERROR,
+    basis="表四各格为案件数（非负整数）",
+    title="表四数值不是非负整数",
+)
+def t4_not_count(report: Report, context: Context) -> Iterator[Hit]:
+    t4 = report.table4
+    if t4 is None:
+        return
+    for group, column in TABLE4_CELLS:
+        term = t4_term(t4, group, column)
+        if term.number is None or term.cell.value is None:
+            continue
+        problem = count_problem(term.number)
+        if problem:
+            yield Hit(
+                f"{term.name}印为“{term.cell.value.raw}”，{problem}；案件数应为非负整数",
+                t4_place(group, column),
+                {"printed": term.cell.value.raw},
+                (term.ref,),
+                (term.cell.source,) if term.cell.source else (),
+            )
