@@ -11,7 +11,7 @@ from gongkai.check.arith import plain
 from gongkai.check.places import t3_place, t3_term
 from gongkai.check.prose import fold
 from gongkai.check.registry import Context, Hit, rule
-from gongkai.model import APPLICANT_PARTS, Applicant, Edition, Report, Section, Severity, Table3Row
+from gongkai.model import APPLICANT_PARTS, Applicant, Report, Section, Severity, Table3Row
 
 #: the fee in question is the 信息处理费 of 国办函〔2020〕109号, not 表二's 行政事业性收费
 _FEE = re.compile(r"处理费")
@@ -21,6 +21,8 @@ _FEE_AMOUNT = re.compile(r"处理费[^。；;]{0,12}?(\d[\d,.]*)元|(\d[\d,.]*)�
 FIRST_FEE_YEAR = 2021
 
 _GOVERNMENT = re.compile(r"人民政府$")
+#: a title naming a government's own report: "淮安市人民政府2024年政府信息公开工作年度报告"
+_GOVERNMENT_TITLE = re.compile(r"人民政府\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年")
 _DUTIES = {
     "工作考核": re.compile(r"考核"),
     "社会评议": re.compile(r"评议"),
@@ -37,8 +39,10 @@ GOVERNMENT_DEADLINE = (3, 31)
 
 
 def _is_government(report: Report) -> bool:
-    name = report.agency or ""
-    return bool(_GOVERNMENT.search(name))
+    """A 人民政府's own report (条例第五十条第（四）项, 第四十九条 3月31日), not one of its departments'."""
+    if report.agency and _GOVERNMENT.search(report.agency):
+        return True
+    return bool(report.title and _GOVERNMENT_TITLE.search(report.title))
 
 
 @rule(
@@ -117,7 +121,7 @@ def content_government_duties(report: Report, context: Context) -> Iterator[Hit]
     missing = [name for name, pattern in _DUTIES.items() if not pattern.search(text)]
     if missing:
         yield Hit(
-            f"{report.agency}的年度报告未提及{'、'.join(missing)}结果情况",
+            f"{report.agency or '本级人民政府'}的年度报告未提及{'、'.join(missing)}结果情况",
             "全文",
             {"missing": missing},
         )
@@ -180,6 +184,3 @@ def content_deadline(report: Report, context: Context) -> Iterator[Hit]:
                 "difference": late,
             },
         )
-
-
-__all__ = ["Edition"]

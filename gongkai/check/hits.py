@@ -2,35 +2,61 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from gongkai.check.arith import Outcome, Term, Verdict, is_blank, plain
 from gongkai.check.registry import Hit
-from gongkai.model import Severity
+from gongkai.model import Severity, Source
 from gongkai.model.values import Number
 
 NOT_CHECKABLE = "无法核对"
 
 
-def arithmetic_hit(outcome: Outcome, where: str, statement: str) -> Hit | None:
-    """The hit for a failed or uncheckable identity; None when it holds or nothing is printed."""
-    if outcome.verdict in (Verdict.HOLDS, Verdict.EMPTY):
-        return None
+def identity_hits(checks: Iterable[tuple[Outcome, str]], statement: str) -> Iterator[Hit]:
+    """One hit per identity that fails, then at most one 提示 listing the identities that cannot be
+    checked (an uncertain cell, or blanks that could explain the difference) — never an 错误 for those."""
+    uncheckable: list[tuple[Outcome, str]] = []
+    for outcome, where in checks:
+        if outcome.verdict is Verdict.FAILS:
+            yield _failed(outcome, where, statement)
+        elif outcome.verdict is Verdict.UNCHECKABLE:
+            uncheckable.append((outcome, where))
+    if uncheckable:
+        yield _uncheckable(uncheckable, statement)
+
+
+def _failed(outcome: Outcome, where: str, statement: str) -> Hit:
     values = outcome.values()
-    left, right = values["left"], values["right"]
-    if outcome.verdict is Verdict.FAILS:
-        message = (
-            f"{statement}不成立：{outcome.left.label} = {left}，{outcome.right.label} = {right}，"
-            f"相差 {values['difference']}"
-        )
-        if outcome.left.unknown or outcome.right.unknown:
-            message += "（未填写的单元格按非负数计，仍不可能相等）"
-        return Hit(message, where, values, outcome.refs, outcome.sources)
-    names = "、".join(t.name for t in outcome.terms if t.unknown)
-    reason = "无法确定的单元格" if outcome.left.uncertain or outcome.right.uncertain else "未填写的单元格"
     message = (
-        f"{statement}{NOT_CHECKABLE}：{reason}（{names}）；已知部分 {outcome.left.label} = {left}，"
-        f"{outcome.right.label} = {right}"
+        f"{statement}不成立：{outcome.left.label} = {values['left']}，{outcome.right.label} = {values['right']}，"
+        f"相差 {values['difference']}"
     )
-    return Hit(message, where, values, outcome.refs, outcome.sources, severity=Severity.NOTICE)
+    if outcome.left.unknown or outcome.right.unknown:
+        message += "（未填写的单元格按非负数计，仍不可能相等）"
+    return Hit(message, where, values, outcome.refs, outcome.sources)
+
+
+def _uncheckable(items: list[tuple[Outcome, str]], statement: str) -> Hit:
+    uncertain = any(o.left.uncertain or o.right.uncertain for o, _ in items)
+    reason = "含无法从文件确定的单元格" if uncertain else "含未填写的单元格"
+    places = [where for _, where in items]
+    shown = "、".join(places[:6]) + (f" 等 {len(places)} 处" if len(places) > 6 else "")
+    refs: list[tuple[str, str, str]] = []
+    sources: list[Source] = []
+    for outcome, _ in items:
+        for t in outcome.terms:
+            if t.unknown and t.ref not in refs:
+                refs.append(t.ref)
+                if t.cell.source is not None:
+                    sources.append(t.cell.source)
+    return Hit(
+        f"{statement}{NOT_CHECKABLE}（{reason}）：{shown}",
+        places[0] if len(places) == 1 else f"{len(places)} 处",
+        {"places": places, "unknown_cells": len(refs)},
+        tuple(refs),
+        tuple(sources),
+        severity=Severity.NOTICE,
+    )
 
 
 def blank_total(total: Term, parts: list[Term], parts_label: str) -> Hit | None:

@@ -102,8 +102,13 @@ def _number(text: str) -> int | None:
     return int(value)
 
 
+#: a numbered subheading on a line of its own ("（二）依申请公开情况") ends where the line ends
+_SUBHEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[）)][^。！？\n]{0,30}$", re.MULTILINE)
+
+
 def sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE.split(fold(text)) if s]
+    marked = _SUBHEADING.sub(lambda m: m.group(0) + "。", text)
+    return [s for s in _SENTENCE.split(fold(marked)) if s]
 
 
 def claims(text: str) -> list[Claim]:

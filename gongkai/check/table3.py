@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gongkai.check.arith import compare, is_blank, side
-from gongkai.check.hits import arithmetic_hit, blank_total, count_problem
+from gongkai.check.arith import Outcome, compare, is_blank, side
+from gongkai.check.hits import blank_total, count_problem, identity_hits
 from gongkai.check.places import TABLE3_NAME, t3_place, t3_row, t3_term
 from gongkai.check.registry import Context, Hit, rule
 from gongkai.model import (
@@ -33,14 +33,20 @@ def t3_balance(report: Report, context: Context) -> Iterator[Hit]:
     form = t3.form
     new, carried_in = t3_row(form, Table3Role.RECEIVED), t3_row(form, Table3Role.CARRIED_IN)
     total, carried_out = t3_row(form, Table3Role.OUTCOME_TOTAL), t3_row(form, Table3Role.CARRIED_OUT)
-    for column in Applicant:
-        left = side([t3_term(t3, new, column), t3_term(t3, carried_in, column)], "第一项 + 第二项")
-        right = side(
-            [t3_term(t3, total, column), t3_term(t3, carried_out, column)], "第三项（七）总计 + 第四项"
+    checks = (
+        (
+            compare(
+                side([t3_term(t3, new, column), t3_term(t3, carried_in, column)], "第一项 + 第二项"),
+                side(
+                    [t3_term(t3, total, column), t3_term(t3, carried_out, column)],
+                    "第三项（七）总计 + 第四项",
+                ),
+            ),
+            f"{TABLE3_NAME} · {column.label}列",
         )
-        hit = arithmetic_hit(compare(left, right), f"{TABLE3_NAME} · {column.label}列", "本列勾稽关系")
-        if hit:
-            yield hit
+        for column in Applicant
+    )
+    yield from identity_hits(checks, "本列勾稽关系")
 
 
 @rule(
@@ -53,15 +59,16 @@ def t3_row_total(report: Report, context: Context) -> Iterator[Hit]:
     t3 = report.table3
     if t3 is None:
         return
+    checks: list[tuple[Outcome, str]] = []
     for row in t3.rows:
         total = t3_term(t3, row, Applicant.TOTAL)
         if is_blank(total.cell):
             continue  # T3.TOTAL_BLANK speaks about a blank total
         parts = [t3_term(t3, row, a, a.label) for a in APPLICANT_PARTS]
-        outcome = compare(side([total], "总计"), side(parts, "六个申请人列之和"))
-        hit = arithmetic_hit(outcome, t3_place(row, Applicant.TOTAL), "本行总计")
-        if hit:
-            yield hit
+        checks.append(
+            (compare(side([total], "总计"), side(parts, "六个申请人列之和")), t3_place(row, Applicant.TOTAL))
+        )
+    yield from identity_hits(checks, "本行总计")
 
 
 @rule(
@@ -75,15 +82,19 @@ def t3_outcome_total(report: Report, context: Context) -> Iterator[Hit]:
     if t3 is None:
         return
     total_row = t3_row(t3.form, Table3Role.OUTCOME_TOTAL)
+    checks: list[tuple[Outcome, str]] = []
     for column in Applicant:
         total = t3_term(t3, total_row, column)
         if is_blank(total.cell):
-            continue
-        parts = [t3_term(t3, r, column, r.place) for r in t3.form.outcome_rows]
-        outcome = compare(side([total], "（七）总计"), side(parts, "（一）至（六）之和"))
-        hit = arithmetic_hit(outcome, t3_place(total_row, column), "（七）总计")
-        if hit:
-            yield hit
+            continue  # T3.TOTAL_BLANK
+        parts = [t3_term(t3, r, column) for r in t3.form.outcome_rows]
+        checks.append(
+            (
+                compare(side([total], "（七）总计"), side(parts, "（一）至（六）之和")),
+                t3_place(total_row, column),
+            )
+        )
+    yield from identity_hits(checks, "（七）总计")
 
 
 @rule(

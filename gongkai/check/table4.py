@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gongkai.check.arith import compare, is_blank, side
-from gongkai.check.hits import arithmetic_hit, blank_total, count_problem
+from gongkai.check.arith import Outcome, compare, is_blank, side
+from gongkai.check.hits import blank_total, count_problem, identity_hits
 from gongkai.check.places import t4_place, t4_term
 from gongkai.check.registry import Context, Hit, rule
 from gongkai.model import TABLE4_CELLS, TABLE4_PARTS, Report, Severity, Table4Column, Table4Group
@@ -21,15 +21,16 @@ def t4_group_total(report: Report, context: Context) -> Iterator[Hit]:
     t4 = report.table4
     if t4 is None:
         return
+    checks: list[tuple[Outcome, str]] = []
     for group in Table4Group:
         total = t4_term(t4, group, Table4Column.TOTAL)
         if is_blank(total.cell):
             continue  # T4.TOTAL_BLANK
         parts = [t4_term(t4, group, c) for c in TABLE4_PARTS]
-        outcome = compare(side([total], "总计"), side(parts, "四项结果之和"))
-        hit = arithmetic_hit(outcome, t4_place(group, Table4Column.TOTAL), "本组总计")
-        if hit:
-            yield hit
+        checks.append(
+            (compare(side([total], "总计"), side(parts, "四项结果之和")), t4_place(group, Table4Column.TOTAL))
+        )
+    yield from identity_hits(checks, "本组总计")
 
 
 @rule(

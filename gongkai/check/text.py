@@ -106,12 +106,16 @@ def _claim_hit(
     if any(v == claim.figure for v in values if v is not None):
         return None
     difference = claim.figure - main_value
-    message = (
-        f"{section}称{claim.subject.value} {claim.figure} 件（“{claim.quote}”），"
-        f"而{main.label}为 {plain(main_value)}，相差 {plain(difference)}"
+    stated = (
+        f"没有{claim.subject.value}（0 件）"
+        if claim.zero_statement
+        else f"{claim.subject.value} {claim.figure} 件"
     )
+    message = f"{section}称{stated}（“{claim.quote}”），而{main.label}为 {plain(main_value)}，相差 {plain(difference)}"
     others = [
-        f"{r.label}为 {plain(v)}" for r, v in zip(readings[1:], values[1:], strict=True) if v is not None
+        f"{r.label}为 {plain(v)}"
+        for r, v in zip(readings[1:], values[1:], strict=True)
+        if v is not None and v != main_value
     ]
     if others:
         message += f"（{'；'.join(others)}，亦不相符）"
