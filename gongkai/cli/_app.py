@@ -3,6 +3,7 @@ where gongkai's errors become a Chinese message and an exit code (0 clean, 1 错
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,7 +24,7 @@ app = typer.Typer(
 )
 
 #: data goes to standard output, messages to standard error, so JSON can be piped
-stdout = Console(soft_wrap=True, highlight=False)
+stdout = Console(soft_wrap=True, highlight=False, width=None if sys.stdout.isatty() else 200)
 stderr = Console(stderr=True, soft_wrap=True, highlight=False)
 
 JsonOut = Annotated[bool, typer.Option("--json", help="以 JSON 输出（数据到标准输出，消息到标准错误）")]

@@ -85,8 +85,8 @@ def match_table3(norm: str) -> Table3Row | None:
     stripped = _ANNOTATION.sub("", norm)
     if stripped != norm and stripped in _T3_INDEX:
         return _T3_INDEX[stripped]
-    if len(norm) < 5 or not _prefix(norm):
-        return None
+    if len(norm) < 5 or not _prefix(norm) or norm[-1].isdigit():
+        return None  # no official label ends in a digit: "…申请25" is a label glued to its values
     best = process.extractOne(norm, _T3_CHOICES, scorer=fuzz.ratio, score_cutoff=84)
     if best is None:
         return None

@@ -108,9 +108,9 @@ def _explode(tokens: Sequence[Token], match: Callable[[str], object | None]) -> 
     """A label and its values printed in one cell separated by spaces ("规章 0 0 0") become separate tokens."""
     out: list[Token] = []
     for tok in tokens:
-        if tok.value is None and any(ch.isdigit() for ch in tok.text) and match(tok.norm) is None:
+        if tok.value is None and any(ch.isdigit() for ch in tok.text):
             parts = _SPLIT.split(tok.text.strip())
-            if len(parts) >= 2:
+            if len(parts) >= 2 and read_value(parts[-1]) is not None:
                 exploded = _try_explode(tok, parts, match)
                 if exploded:
                     out.extend(exploded)
@@ -120,7 +120,7 @@ def _explode(tokens: Sequence[Token], match: Callable[[str], object | None]) -> 
 
 
 def _try_explode(tok: Token, parts: list[str], match: Callable[[str], object | None]) -> list[Token] | None:
-    for k in range(len(parts) - 1, 0, -1):
+    for k in range(1, len(parts)):
         label = "".join(parts[:k])
         rest = parts[k:]
         values = [read_value(p) for p in rest]

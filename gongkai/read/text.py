@@ -11,11 +11,15 @@ line splits into cells, and leaves the table structure to the parser:
 
 from __future__ import annotations
 
+import re
+
 from gongkai.model.report import Source
 from gongkai.read.document import Document, Line, Piece
 from gongkai.read.encoding import decode
 from gongkai.read.limits import Limits
 
+_NUMBERS_ONLY = re.compile(r"^[+\-]?\d[\d,.]*(?:[ \u3000]+[+\-]?\d[\d,.]*)+$")
+_FIGURE = re.compile(r"[+\-]?\d[\d,.]*")
 #: a document with at least this many lines that hold only "|" uses them as separators
 _SEPARATOR_LINES = 4
 
@@ -52,6 +56,10 @@ def split_line(raw: str, number: int, *, separator_pipes: bool = False) -> Line 
         return _pipe_line(line, number)
     start = len(line) - len(line.lstrip())
     src = Source(line=number, column=start)
+    if _NUMBERS_ONLY.match(stripped):
+        # a table row flattened to figures separated by spaces ("72 64 178 37 351 …")
+        pieces = tuple(Piece(m.group(), Source(line=number, column=m.start())) for m in _FIGURE.finditer(line))
+        return Line(stripped, pieces, src, separated=True)
     return Line(stripped, (Piece(stripped, src),), src)
 
 

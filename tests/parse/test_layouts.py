@@ -1,0 +1,138 @@
+"""Layouts of format.md §5 that the corpus does not contain, built inside the test from a real report's gold
+values (淮安市 2024: large numbers, a decimal) and the official labels, then parsed back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from gongkai.errors import UndecodableText
+from gongkai.model.form import FORM_2021, TABLE4_CELLS, Applicant, Section
+from gongkai.parse import parse_document
+from gongkai.read import read_bytes
+from tests.conftest import load_gold
+
+GOLD = load_gold("2024-淮安市人民政府")
+
+
+def _rows(gold: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """(label, printed values) for every data row of 表二 and 表三, from the gold values."""
+    out: list[tuple[str, list[str]]] = []
+    for row in FORM_2021.table2_rows:
+        label = row.label_in(FORM_2021.edition)
+        out.append((label, [str(gold["table2"][label][c.label]) for c in FORM_2021.table2_columns(row)]))
+    return out
+
+
+def _t3(gold: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    return [(row.label, [str(v) for v in gold["table3"][row.key]]) for row in FORM_2021.table3]
+
+
+def render(row_line: Callable[[str, list[str]], list[str]], gold: dict[str, Any] = GOLD) -> str:
+    lines = ["淮安市人民政府2024年政府信息公开工作年度报告", Section.OVERVIEW.title, "2024年，全市共受理申请。"]
+    lines.append(Section.PROACTIVE.title)
+    for block in FORM_2021.table2:
+        lines += row_line(block.title, [])
+        lines += row_line("信息内容", [c.label for c in block.columns])
+        for row in block.rows:
+            label = row.label_in(FORM_2021.edition)
+            lines += row_line(label, [str(gold["table2"][label][c.label]) for c in block.columns])
+    lines.append(Section.REQUESTS.title)
+    lines += row_line("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", ["申请人情况"])
+    lines += row_line("", [a.label for a in Applicant])
+    for label, values in _t3(gold):
+        lines += row_line(label, values)
+    lines.append(Section.APPEALS.title)
+    lines += row_line("行政复议", ["行政诉讼"])
+    lines += row_line("", [c.label for _, c in TABLE4_CELLS])
+    lines += row_line("", [str(v) for v in gold["table4"]])
+    lines += [Section.PROBLEMS.title, "无。", Section.OTHER.title, "本年度未收取信息处理费。"]
+    return "\n".join(lines) + "\n"
+
+
+def parse_text(text: str, encoding: str = "utf-8") -> dict[str, Any]:
+    return parse_document(read_bytes(text.encode(encoding), "test.txt")).to_json()
+
+
+def assert_gold(data: dict[str, Any]) -> None:
+    assert data["table2"] == GOLD["table2"]
+    assert data["table3"] == GOLD["table3"]
+    assert data["table4"] == GOLD["table4"]
+    assert data["uncertain_cells"] == []
+    assert data["sections_present"] == ["一", "二", "三", "四", "五", "六"]
+
+
+LAYOUTS: dict[str, Callable[[str, list[str]], list[str]]] = {
+    "pipe rows with padding": lambda label, values: [" | ".join([label, *values]) + " | |"],
+    "markdown": lambda label, values: ["| " + " | ".join([label, *values]) + " |"],
+    "tab rows": lambda label, values: ["\t".join(["", label, *values, "", ""])],
+    "one cell per line, pipe-terminated": lambda label, values: [f"{c} |" for c in [label, *values] if c],
+    "one cell per line, blank lines": lambda label, values: [x for c in [label, *values] if c for x in (c, "")],
+    "one cell per line, tab prefix": lambda label, values: [f"\t{c}" for c in [label, *values] if c] + [""],
+    "one cell per line, pipe separator lines": lambda label, values: [x for c in [label, *values] if c for x in (c, "|")],
+    "label and values on one line": lambda label, values: [" ".join([label, *values])],
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=list(LAYOUTS))
+def test_layout(layout: str) -> None:
+    assert_gold(parse_text(render(LAYOUTS[layout])))
+
+
+def test_half_width_punctuation_traditional_characters_and_annotations() -> None:
+    def row(label: str, values: list[str]) -> list[str]:
+        label = label.replace("（", "(").replace("）", ")").replace("：", ":").replace("，", ",").replace("“", "").replace("”", "")
+        if label == "规章":
+            label = "規章(設區的市、自治州人民政府應提供相關數據)"
+        if label == "行政规范性文件":
+            label = "行政規範性文件"
+        return [" | ".join([label, *values]) + " ||"]
+
+    assert_gold(parse_text(render(row)))
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-8-sig", "utf-16"])
+def test_encodings(encoding: str) -> None:
+    data = parse_text(render(LAYOUTS["tab rows"]), encoding)
+    assert_gold(data)
+
+
+def test_lost_blank_makes_its_row_uncertain_not_shifted() -> None:
+    """One cell per line with blank lines between: a blank cell leaves no trace, so its row cannot be known."""
+    text = render(LAYOUTS["one cell per line, blank lines"])
+    # the 科研机构 cell of row 二 printed blank: in this layout it simply disappears
+    text = text.replace("二、上年结转政府信息公开申请数量\n\n34\n\n0\n\n0\n", "二、上年结转政府信息公开申请数量\n\n34\n\n0\n\n\n")
+    data = parse_text(text)
+    key = "二、上年结转政府信息公开申请数量"
+    assert data["table3"][key] == [None] * 7
+    uncertain = [u for u in data["uncertain_cells"] if u["cell"][1] == key]
+    assert len(uncertain) == 7 and "无法确定" in uncertain[0]["reason"]
+    # every other row is still right
+    for row, values in GOLD["table3"].items():
+        if row != key:
+            assert data["table3"][row] == values
+
+
+def test_squashed_digits_are_split_only_when_unique() -> None:
+    def row(label: str, values: list[str]) -> list[str]:
+        if label == "规章":
+            return [label, "1006"]  # 10 | 0 | 6 is the only split without leading zeros
+        if label == "行政规范性文件":
+            return [label, "82666"]  # 8 | 26 | 66, 82 | 6 | 66, 8 | 2 | 666 …: several
+        return [label, *values]
+
+    data = parse_text(render(lambda label, values: [c for c in row(label, values) if c]))
+    assert data["table2"]["规章"] == {"本年制发件数": 10, "本年废止件数": 0, "现行有效件数": 6}
+    assert data["table2"]["行政规范性文件"] == {"本年制发件数": None, "本年废止件数": None, "现行有效件数": None}
+    reasons = {u["cell"][2]: u["reason"] for u in data["uncertain_cells"] if u["cell"][1] == "行政规范性文件"}
+    assert len(reasons) == 3 and "种拆分" in reasons["本年制发件数"]
+
+
+def test_malformed_utf8_is_an_error_naming_the_line() -> None:
+    data = render(LAYOUTS["tab rows"]).encode("utf-8")
+    broken = data[:200] + b"\xe4\xb8" + data[200:]
+    with pytest.raises(UndecodableText) as err:
+        read_bytes(broken, "坏编码.txt")
+    assert "《坏编码.txt》" in str(err.value) and "第 " in str(err.value) and "UTF-8" in str(err.value)
