@@ -18,6 +18,8 @@ class Piece:
 
     text: str
     source: Source
+    #: read by OCR from an image (a scanned page), not from a text layer: to be checked against the original
+    ocr: bool = False
 
 
 @dataclass(slots=True)
@@ -41,6 +43,8 @@ class GridCell:
     col: int
     rowspan: int = 1
     colspan: int = 1
+    #: read by OCR from an image (a scanned page), not from a text layer: to be checked against the original
+    ocr: bool = False
 
 
 @dataclass(slots=True)

@@ -67,7 +67,9 @@ def docx_to_document(data: bytes, name: str, limits: Limits) -> Document:
     if data[:8] == _OLE_MAGIC:
         # An encrypted .docx is an OLE container holding "EncryptionInfo" and "EncryptedPackage" streams.
         if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
-            raise EncryptedReport(name, "文件已加密（设有打开密码），请先在 Word 或 WPS 中取消密码并另存为 .docx 后再读取")
+            raise EncryptedReport(
+                name, "文件已加密（设有打开密码），请先在 Word 或 WPS 中取消密码并另存为 .docx 后再读取"
+            )
         raise CorruptFile(name, "这不是 .docx（Office Open XML）文档")
     package = GuardedZip(data, name, limits)
     main = _main_part(package)

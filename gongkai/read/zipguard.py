@@ -37,7 +37,8 @@ class GuardedZip:
             raise CorruptFile(name, f"文件已损坏，不是完整的 Word 文档（{_why(exc)}）") from None
         if len(infos) > limits.max_zip_members:
             raise HostileFile(
-                name, f"压缩包内有 {len(infos)} 个成员，超过上限 {limits.max_zip_members}，拒绝解压（疑似恶意文件）"
+                name,
+                f"压缩包内有 {len(infos)} 个成员，超过上限 {limits.max_zip_members}，拒绝解压（疑似恶意文件）",
             )
         total = sum(info.file_size for info in infos)
         if total > limits.max_unzipped_bytes:
@@ -80,7 +81,9 @@ class GuardedZip:
         """Parse an XML member safely: no DTD, no entities, no network, no huge trees."""
         data = self.read(member)
         if _has_dtd(data):
-            raise HostileFile(self.name, f"部件 {member} 含有 DOCTYPE 或实体声明，拒绝解析（可能是 XML 实体膨胀攻击）")
+            raise HostileFile(
+                self.name, f"部件 {member} 含有 DOCTYPE 或实体声明，拒绝解析（可能是 XML 实体膨胀攻击）"
+            )
         parser = etree.XMLParser(
             resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False, remove_comments=True
         )
@@ -90,7 +93,9 @@ class GuardedZip:
             raise CorruptFile(self.name, f"部件 {member} 不是完整的 XML（{_why(exc)}）") from None
         info = root.getroottree().docinfo
         if info.internalDTD is not None or info.public_id:
-            raise HostileFile(self.name, f"部件 {member} 含有 DOCTYPE 声明，拒绝解析（可能是 XML 实体膨胀攻击）")
+            raise HostileFile(
+                self.name, f"部件 {member} 含有 DOCTYPE 声明，拒绝解析（可能是 XML 实体膨胀攻击）"
+            )
         return root
 
 

@@ -1,0 +1,86 @@
+"""OCR for PDF pages without a text layer (the optional extra ``pip install 'gongkai[ocr]'``).
+
+rapidocr-onnxruntime ships its PP-OCR detection and recognition models inside the wheel, so nothing is
+downloaded at run time. The page is rendered with PDFium; each recognised text box becomes characters
+spread evenly over the box (enough to put them into the right table cell), and the table's ruling lines
+are found in the same image (long horizontal and vertical runs of dark pixels), so an OCR'd page goes
+through the same line and table code as a text page. Everything read this way is marked ``ocr=True``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import Any
+
+import pypdfium2 as pdfium
+
+from gongkai.read.pdf_page import MIN_RULE, Char, PageContent
+
+#: render scale (72 dpi × 3 = 216 dpi: small table digits need it)
+SCALE = 3.0
+#: recognised text below this confidence is dropped (a stain is not a character)
+MIN_SCORE = 0.5
+
+_ENGINE: Any = None
+
+
+def available() -> bool:
+    """Whether the OCR extra is installed (checked without importing it: onnxruntime is slow to load)."""
+    return importlib.util.find_spec("rapidocr_onnxruntime") is not None
+
+
+def _engine() -> Any:
+    global _ENGINE
+    if _ENGINE is None:
+        from rapidocr_onnxruntime import RapidOCR
+
+        _ENGINE = RapidOCR()
+    return _ENGINE
+
+
+def ocr_page(pdf: pdfium.PdfDocument, content: PageContent) -> None:
+    """Fill ``content`` (a page without text) with OCR'd characters and the rulings seen in the image."""
+    import numpy as np
+
+    page = pdf[content.number - 1]
+    try:
+        image = page.render(scale=SCALE).to_pil().convert("RGB")
+    finally:
+        page.close()
+    pixels = np.asarray(image)
+    result, _ = _engine()(pixels)
+    for box, text, score in result or []:
+        if float(score) < MIN_SCORE or not str(text).strip():
+            continue
+        xs = [float(p[0]) / SCALE for p in box]
+        ys = [float(p[1]) / SCALE for p in box]
+        content.chars.extend(_spread(str(text), min(xs), min(ys), max(xs), max(ys)))
+    _rulings(pixels, content)
+    content.ocr = True
+
+
+def _spread(text: str, x0: float, top: float, x1: float, bottom: float) -> list[Char]:
+    """One recognised box → characters with equal shares of its width (spaces mark piece breaks)."""
+    width = (x1 - x0) / max(len(text), 1)
+    return [(ch, x0 + i * width, top, x0 + (i + 1) * width, bottom) for i, ch in enumerate(text)]
+
+
+def _rulings(pixels: Any, content: PageContent) -> None:
+    """Horizontal and vertical lines of the rendered page (morphological opening with long kernels)."""
+    import cv2
+
+    gray = cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY)
+    _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    length = int(MIN_RULE * 6 * SCALE)
+    for horizontal in (True, False):
+        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
+        lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+        count, _, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+        for i in range(1, count):
+            x, y, w, h = (int(v) for v in stats[i][:4])
+            if horizontal:
+                mid = (y + h / 2) / SCALE
+                content.horizontals.append((x / SCALE, mid, (x + w) / SCALE, mid))
+            else:
+                mid = (x + w / 2) / SCALE
+                content.verticals.append((mid, y / SCALE, mid, (y + h) / SCALE))
