@@ -69,7 +69,7 @@ def parse_document(doc: Document) -> Report:
         report.format = LEGACY
     if not has_tables and report.format != LEGACY:
         truncated = any("截断" in n for n in doc.notes)
-        if truncated and headings:
+        if truncated:
             raise IncompleteReport(doc.name, "网页不完整（文件在报告中途结束，可能下载时被截断），未找到统计表")
         if not headings and not _REPORT_WORDS.search(body[:20000]):
             raise NotAReport(doc.name, "不是政府信息公开工作年度报告：既没有六个部分的标题，也没有统计表")

@@ -83,7 +83,7 @@ def find_headings(doc: Document) -> list[Heading]:
 def section_texts(doc: Document, headings: list[Heading]) -> tuple[str, dict[Section, SectionText]]:
     """The preamble (before the first heading) and the text of each section, line by line."""
     starts = [h.block for h in headings]
-    bounds = [*starts[1:], len(doc.blocks)]
+    bounds = [*starts[1:], len(doc.blocks)] if headings else []
     preamble_end = starts[0] if starts else len(doc.blocks)
     preamble = "\n".join(_line_texts(doc, 0, preamble_end))
     sections: dict[Section, SectionText] = {}

@@ -41,6 +41,12 @@ def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, st
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            # a download cut in the middle of a character: the text before it is intact
+            try:
+                return data[: exc.start].decode("utf-8"), "utf-8（文件末尾的字符不完整，文件可能被截断）"
+            except UnicodeDecodeError:
+                pass
     if _mostly_utf8(data):
         raise _broken(data, name, utf8_error, "utf-8")
     try:

@@ -53,7 +53,7 @@ def html_to_document(data: bytes, name: str, limits: Limits) -> Document:
     walker.walk(container)
     walker.flush()
     doc.blocks = walker.blocks
-    if _truncated(text):
+    if _truncated(text) or "截断" in how:
         doc.notes.append("网页可能不完整：文件结尾缺少 </html>，内容可能被截断")
     return doc
 

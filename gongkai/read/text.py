@@ -26,7 +26,10 @@ _SEPARATOR_LINES = 4
 
 def text_to_document(data: bytes, name: str, limits: Limits) -> Document:
     text, how = decode(data, name)
-    return lines_to_document(text, name, encoding=how)
+    doc = lines_to_document(text, name, encoding=how)
+    if "截断" in how:
+        doc.notes.append("文件末尾的字符不完整，文件可能被截断")
+    return doc
 
 
 def lines_to_document(text: str, name: str, *, encoding: str | None = None, kind: str = "text") -> Document:
