@@ -42,7 +42,7 @@ def _table_editions(report: Report) -> list[tuple[str, Edition]]:
 @rule(
     "FORM.OLD_TABLES",
     Severity.ERROR,
-    basis="国办公开办函〔2021〕30号：自2021年度报告起使用修订后的《中华人民共和国政府信息公开工作年度报告格式》",
+    basis="国办公开办函〔2021〕30号（2021年9月印发修订后的《中华人民共和国政府信息公开工作年度报告格式》，2021年度报告起使用）",
     title="2021年及以后的年度报告使用了2019年格式的表格（含混用）",
 )
 def form_old_tables(report: Report, context: Context) -> Iterator[Hit]:
@@ -123,7 +123,7 @@ def _sources(cells: list[tuple[tuple[str, str, str], Cell]]) -> tuple[Source, ..
 @rule(
     "FORM.TABLE_EMPTY",
     Severity.ERROR,
-    basis="条例第五十条；年度报告格式要求表格逐项填写数字（没有的填 0）",
+    basis="条例第五十条；国办公开办函〔2021〕30号表格须逐项填报（空白不等于 0，无法核对）",
     title="表格已印出但全部数值空白",
 )
 def form_table_empty(report: Report, context: Context) -> Iterator[Hit]:
@@ -142,7 +142,7 @@ def form_table_empty(report: Report, context: Context) -> Iterator[Hit]:
 @rule(
     "FORM.BLANK_CELLS",
     Severity.WARNING,
-    basis="年度报告格式要求表格逐项填写数字；空白不等于 0",
+    basis="国办公开办函〔2021〕30号表格须逐项填报；空白不等于 0，涉及的勾稽关系无法核对",
     title="表格中有未填写的单元格",
 )
 def form_blank_cells(report: Report, context: Context) -> Iterator[Hit]:
@@ -187,7 +187,7 @@ def form_row_missing(report: Report, context: Context) -> Iterator[Hit]:
 @rule(
     "FORM.MARK_IN_CELL",
     Severity.WARNING,
-    basis="年度报告格式：表格各栏填写数字（没有的填 0），“/”“-”或文字不是数值",
+    basis="年度报告表格各栏为件数或金额；“/”“-”或文字不是数值，不按 0 计",
     title="数值单元格中印有“/”、“-”或文字",
 )
 def form_mark_in_cell(report: Report, context: Context) -> Iterator[Hit]:

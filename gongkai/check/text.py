@@ -25,7 +25,7 @@ from gongkai.model import (
 from gongkai.model.values import Number
 
 TEXT_BASIS = (
-    "条例第五十条；国办公开办函〔2021〕30号：年度报告内容“真实客观、数据精确”，正文与表格所列数据应一致"
+    "条例第五十条；国办公开办函〔2021〕30号 三（四）：“发布内容不准确不全面”的，依条例第四十七条追究责任"
 )
 
 
