@@ -46,6 +46,8 @@ LAST_LEGACY_YEAR = 2018
 class Section(Enum):
     """The six parts of the report, in order (条例第五十条, format.md §1.3)."""
 
+    __hash__ = object.__hash__  # members are singletons; the default Enum hash is slow Python
+
     OVERVIEW = ("一", "总体情况", ("总体情况",))
     PROACTIVE = ("二", "主动公开政府信息情况", ("主动公开",))
     REQUESTS = ("三", "收到和处理政府信息公开申请情况", ("申请",))
@@ -79,6 +81,8 @@ class ValueKind(StrEnum):
 class Table2Column(Enum):
     """Column headers of 表二 across both editions."""
 
+    __hash__ = object.__hash__  # members are singletons; the default Enum hash is slow Python
+
     ISSUED = ("本年制发件数", ValueKind.COUNT)
     REPEALED = ("本年废止件数", ValueKind.COUNT)
     IN_FORCE = ("现行有效件数", ValueKind.COUNT)
@@ -101,6 +105,8 @@ class Table2Column(Enum):
 
 class Table2Row(Enum):
     """Data rows of 表二 across both editions; the printed label may differ by edition (``label_in``)."""
+
+    __hash__ = object.__hash__  # members are singletons; the default Enum hash is slow Python
 
     REGULATIONS = "规章"
     NORMATIVE_DOCUMENTS = "行政规范性文件"
@@ -140,6 +146,8 @@ TABLE2_CONTENT_HEADER = "信息内容"
 class Applicant(Enum):
     """The seven value columns of 表三, in printed order."""
 
+    __hash__ = object.__hash__  # members are singletons; the default Enum hash is slow Python
+
     NATURAL_PERSON = "自然人"
     COMMERCIAL = "商业企业"
     RESEARCH = "科研机构"
@@ -168,6 +176,8 @@ APPLICANT_HEADER = "申请人情况"
 class Table3Group(Enum):
     """The outcome groups of 三、本年度办理结果 that are printed as a rowspan label beside sub-rows."""
 
+    __hash__ = object.__hash__  # members are singletons; the default Enum hash is slow Python
+
     DENIED = "（三）不予公开"
     UNABLE = "（四）无法提供"
     REFUSED = "（五）不予处理"
@@ -195,6 +205,8 @@ class Table3Row(Enum):
     The gold key is the row's key in the corpus JSON (``../shared/corpus/README.md``); the label is the
     text printed in the row's own cell; ``group`` is the rowspan label beside it, if any.
     """
+
+    __hash__ = object.__hash__  # members are singletons; the default Enum hash is slow Python
 
     NEW_RECEIVED = ("一、本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量", None, Table3Role.RECEIVED)
     CARRIED_IN = ("二、上年结转政府信息公开申请数量", "二、上年结转政府信息公开申请数量", None, Table3Role.CARRIED_IN)
@@ -300,6 +312,8 @@ class Table3Row(Enum):
 
 
 class Table4Group(Enum):
+
+    __hash__ = object.__hash__  # members are singletons; the default Enum hash is slow Python
     REVIEW = "行政复议"
     SUIT_DIRECT = "未经复议直接起诉"
     SUIT_AFTER_REVIEW = "复议后起诉"
@@ -314,6 +328,8 @@ class Table4Group(Enum):
 
 
 class Table4Column(Enum):
+
+    __hash__ = object.__hash__  # members are singletons; the default Enum hash is slow Python
     UPHELD = "结果维持"
     CORRECTED = "结果纠正"
     OTHER = "其他结果"

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from gongkai.model.form import (
     APPLICANT_PARTS,
@@ -31,8 +31,7 @@ from gongkai.model.values import CellKind, CellValue, Number
 # ---------------------------------------------------------------------------------------------- provenance
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """Where a piece of text came from. Text: line (1-based) and column (0-based character offset);
     HTML/DOCX: table index and grid row/column (0-based); PDF: page (1-based) and bbox in points."""
 

@@ -47,12 +47,14 @@ def parse_document(doc: Document) -> Report:
         preamble=preamble,
         notes=list(doc.notes),
     )
-    tokens = document_to_tokens(doc)
-    problems = next((h for h in headings if h.section is Section.PROBLEMS), None)
-    stop = None
-    if problems is not None:
-        stop = next((i for i, t in enumerate(tokens) if t.block >= problems.block), None)
-    regions = find_regions(tokens, stop)
+    # the tables sit between the headings of 二 and 五; outside them is prose (read all if they are missing)
+    proactive = next((h.block for h in headings if h.section is Section.PROACTIVE), None)
+    problems = next((h.block for h in headings if h.section is Section.PROBLEMS), None)
+    tokens = document_to_tokens(doc, proactive or 0, problems)
+    regions = find_regions(tokens)
+    if regions.table3 is None and (proactive is not None or problems is not None):
+        tokens = document_to_tokens(doc)
+        regions = find_regions(tokens)
     variants: list[LabelVariant] = []
     if regions.table2:
         report.table2 = read_table2(tokens[slice(*regions.table2)], meta.year, variants)

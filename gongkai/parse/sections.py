@@ -19,6 +19,7 @@ from gongkai.read.document import Document, Line
 
 _NUMERAL = re.compile(r"^\s*(?:第)?([一二三四五六])\s*(?:[、.．,，:：]|部分|\s)\s*")
 _MAX_HEADING = 40
+_FIRST = frozenset("一二三四五六第")
 _SECTIONS = tuple(Section)
 
 
@@ -33,7 +34,7 @@ class Heading:
 def heading_section(text: str) -> Section | None:
     """The section a line is the heading of, or None."""
     line = text.strip()
-    if len(line) > _MAX_HEADING or len(line) < 3:
+    if len(line) > _MAX_HEADING or len(line) < 3 or line[0] not in _FIRST:
         return None
     m = _NUMERAL.match(line)
     if m is None:

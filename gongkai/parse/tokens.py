@@ -29,14 +29,25 @@ class Token:
     positioned: bool
 
 
-def document_to_tokens(doc: Document) -> list[Token]:
+#: longer text is prose: the longest official label with a provincial annotation stays well below this
+_LONGEST_CELL = 120
+
+
+def document_to_tokens(doc: Document, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of the blocks ``start``…``end`` (all blocks by default)."""
     tokens: list[Token] = []
     append = tokens.append
-    for b, block in enumerate(doc.blocks):
+    blocks = doc.blocks
+    for b in range(start, len(blocks) if end is None else end):
+        block = blocks[b]
         if isinstance(block, Line):
             row = (b, 0) if block.separated else None
             for piece in block.cells:
                 text = piece.text
+                if len(text) > _LONGEST_CELL:
+                    # prose: never a label or a value, and not worth normalising
+                    append(Token(text, "", None, piece.source, row, b, False, row is not None))
+                    continue
                 append(Token(text, normalize(text), read_value(text), piece.source, row, b, False, row is not None))
         elif isinstance(block, Grid):
             for r in range(len(block.rows)):

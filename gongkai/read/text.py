@@ -47,19 +47,25 @@ def lines_to_document(text: str, name: str, *, encoding: str | None = None, kind
 
 def split_line(raw: str, number: int, *, separator_pipes: bool = False) -> Line | None:
     """Split one printed line into cells; None for a line that holds no cell (empty or a separator)."""
-    line = raw.rstrip("\n")
+    line = raw
     stripped = line.strip()
-    if not stripped and "\t" not in line:
+    has_tab = "\t" in line
+    if not stripped and not has_tab:
         return None  # an empty line separates, it is never a cell
-    if "\t" in line:
+    if has_tab:
         return _tab_line(line, number)
     if "|" in stripped:
         if stripped == "|" and separator_pipes:
             return None
+        head, _, tail = stripped.partition("|")
+        if not tail.replace("|", "").strip():
+            # "0 | ||" or " |": one cell terminated by a pipe plus padding pipes for merged cells
+            cell = head.strip()
+            src = Source(line=number, column=line.find(cell) if cell else 0)
+            return Line(cell, (Piece(cell, src),), src)
         return _pipe_line(line, number)
-    start = len(line) - len(line.lstrip())
-    src = Source(line=number, column=start)
-    if _NUMBERS_ONLY.match(stripped):
+    src = Source(line=number, column=len(line) - len(line.lstrip()))
+    if stripped[0].isdigit() and _NUMBERS_ONLY.match(stripped):
         # a table row flattened to figures separated by spaces ("72 64 178 37 351 …")
         pieces = tuple(Piece(m.group(), Source(line=number, column=m.start())) for m in _FIGURE.finditer(line))
         return Line(stripped, pieces, src, separated=True)
