@@ -90,8 +90,7 @@ class Source(NamedTuple):
 # ---------------------------------------------------------------------------------------------- cells
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
     """One cell of a table as read: the printed value (None when it cannot be known), where it came from,
     how it was read, and why it is uncertain (None when it is certain)."""
 

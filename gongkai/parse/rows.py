@@ -102,13 +102,14 @@ def _match_joined(tokens: Sequence[Token], i: int, match: Callable[[str], K | No
 
 
 _SPLIT = re.compile(r"\s+")
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def _explode(tokens: Sequence[Token], match: Callable[[str], object | None]) -> list[Token]:
     """A label and its values printed in one cell separated by spaces ("规章 0 0 0") become separate tokens."""
     out: list[Token] = []
     for tok in tokens:
-        if tok.value is None and any(ch.isdigit() for ch in tok.text):
+        if tok.value is None and _HAS_DIGIT.search(tok.text):
             parts = _SPLIT.split(tok.text.strip())
             if len(parts) >= 2 and read_value(parts[-1]) is not None:
                 exploded = _try_explode(tok, parts, match)
@@ -137,6 +138,15 @@ def _try_explode(tok: Token, parts: list[str], match: Callable[[str], object | N
 # ---------------------------------------------------------------------------------------------- assignment
 
 
+_HOWS = {
+    (positioned, n): [
+        f"按行标签对齐（{'单元格位置确定' if positioned else '逐行单元格'}），第 {k + 1}/{n} 个值" for k in range(n)
+    ]
+    for positioned in (True, False)
+    for n in range(1, 16)
+}
+
+
 def assign(values: list[Token], expected: int, positioned: bool) -> list[Cell]:
     """Give ``expected`` columns their cells from the values printed after a label, or say why not."""
     vals = list(values)
@@ -144,8 +154,8 @@ def assign(values: list[Token], expected: int, positioned: bool) -> list[Cell]:
     while len(vals) > expected and vals[-1].value is not None and vals[-1].value.kind is CellKind.BLANK:
         vals.pop()
     if len(vals) == expected:
-        how = "按行标签对齐（单元格位置确定）" if positioned else "按行标签对齐（逐行单元格）"
-        return [_cell(t, f"{how}，第 {k + 1}/{expected} 个值") for k, t in enumerate(vals)]
+        hows = _HOWS[positioned, expected]
+        return [_cell(t, hows[k]) for k, t in enumerate(vals)]
     if len(vals) == 1 and expected > 1:
         split = _split_squashed(vals[0], expected)
         if split is not None:
@@ -166,6 +176,8 @@ def assign(values: list[Token], expected: int, positioned: bool) -> list[Cell]:
 def _cell(tok: Token, how: str) -> Cell:
     value = tok.value
     assert value is not None
+    if value.kind is CellKind.NUMBER:
+        return Cell(value, tok.source, how)
     if value.kind is CellKind.TEXT:
         return Cell(value, tok.source, how, f"单元格内容“{value.raw}”不是一个数值（可能是多个数字挤在一格，或文字）")
     return Cell(value, tok.source, how)

@@ -68,7 +68,7 @@ def find_headings(doc: Document) -> list[Heading]:
     headings: list[Heading] = []
     last = -1
     for b, block in enumerate(doc.blocks):
-        if not isinstance(block, Line) or block.separated:
+        if not isinstance(block, Line) or block.separated or not block.text or block.text[0] not in _FIRST:
             continue
         section = heading_section(block.text)
         if section is None:

@@ -8,7 +8,7 @@ values of a labelled row together and tell lost blanks from printed ones.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from gongkai.model.labels import normalize
 from gongkai.model.report import Source
@@ -16,8 +16,7 @@ from gongkai.model.values import CellValue, read_value
 from gongkai.read.document import Document, Grid, Line
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     norm: str  # normalised text for label matching
     value: CellValue | None  # None when the text is not a value (a label, a header, prose)

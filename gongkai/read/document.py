@@ -8,12 +8,12 @@ Readers differ only in how they get here; the parser never looks at the original
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from gongkai.model.report import Source
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
     """A cell of a text row (a tab field, a pipe field) or the whole line when it has no separators."""
 
     text: str
@@ -22,8 +22,7 @@ class Piece:
     ocr: bool = False
 
 
-@dataclass(slots=True)
-class Line:
+class Line(NamedTuple):
     """One line of text. ``cells`` is the line split at its cell separators (tabs, pipes, wide gaps in
     a PDF); a plain line is a single cell. ``separated`` says whether the line had separators at all."""
 

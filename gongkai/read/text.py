@@ -74,18 +74,18 @@ def split_line(raw: str, number: int, *, separator_pipes: bool = False) -> Line 
 
 def _tab_line(line: str, number: int) -> Line:
     fields = line.split("\t")
-    offsets = []
-    pos = 0
-    for f in fields:
-        offsets.append(pos)
-        pos += len(f) + 1
     src = Source(line=number, column=0)
     # "\t0", "\t": one cell per line behind a tab (the tab is indentation, not an empty cell before it)
     if len(fields) == 2 and not fields[0].strip():
-        return Line(line.strip(), (Piece(fields[1].strip(), Source(line=number, column=offsets[1])),), src)
-    pieces = tuple(Piece(f.strip(), Source(line=number, column=o)) for f, o in zip(fields, offsets, strict=True))
+        cell = fields[1].strip()
+        return Line(cell, (Piece(cell, Source(line=number, column=len(fields[0]) + 1)),), src)
+    pieces = []
+    pos = 0
+    for f in fields:
+        pieces.append(Piece(f.strip(), Source(line=number, column=pos)))
+        pos += len(f) + 1
     # trailing empty fields are the Word table's empty right-hand cells: keep them, they may be blank values
-    return Line(line.strip(), pieces, src, separated=True)
+    return Line(line.strip(), tuple(pieces), src, True)
 
 
 def _pipe_line(line: str, number: int) -> Line:
