@@ -58,8 +58,10 @@ _FIGURE = re.compile(rf"(\d[\d,，]*|[{_CN_DIGITS}]+)(件|份|起|宗)")
 _RECEIVE = re.compile(r"收到|受理|新收|接收|接到|收悉")
 _ANSWER = re.compile(r"答复|办结|办理|回复|处理完毕|办复")
 _REQUEST = re.compile(r"公开申请|依申请|申请公开|信息申请")
-_CARRIED_IN = re.compile(r"上年(度)?结转|上一年度?结转|去年结转")
-_CARRIED_OUT = re.compile(r"结转(至|到|入)?下(一)?年|顺延(至|到)下(一)?年|转入下(一)?年|结转下年")
+CARRIED_IN_WORDS = re.compile(r"上年(度)?结转|上一年度?结转|去年结转")
+CARRIED_OUT_WORDS = re.compile(
+    r"结转(至|到|入)?下(一)?年|顺延(至|到)下(一)?年|转入下(一)?年|结转下年"
+)
 _NATURAL = re.compile(r"自然人")
 _ORGANISATION = re.compile(r"法人(或其他组织|和其他组织)?的?申请")
 _REVIEW = re.compile(r"行政复议|复议案件")
@@ -189,9 +191,9 @@ def _subjects(
         return [(appeal, column)]
     if not request_sentence:
         return []
-    if _CARRIED_OUT.search(segment):
+    if CARRIED_OUT_WORDS.search(segment):
         return [(Subject.CARRIED_OUT, None)]
-    if _CARRIED_IN.search(segment):
+    if CARRIED_IN_WORDS.search(segment):
         return [(Subject.CARRIED_IN, None)]
     if receive_sentence and "申请" in segment:
         if _NATURAL.search(segment):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from gongkai.check.arith import Term, plain
 from gongkai.check.places import t3_place, t3_row, t3_term, t4_place, t4_term
-from gongkai.check.prose import APPEAL_GROUPS, Claim, Subject, claims
+from gongkai.check.prose import APPEAL_GROUPS, CARRIED_IN_WORDS, CARRIED_OUT_WORDS, Claim, Subject, claims
 from gongkai.check.registry import Context, Hit, rule
 from gongkai.model import (
     APPLICANT_PARTS,
@@ -64,25 +64,33 @@ def _t3_readings(t3: Table3, claim: Claim) -> list[Reading]:
     new, carried_in = t3_row(form, Table3Role.RECEIVED), t3_row(form, Table3Role.CARRIED_IN)
     total, carried_out = t3_row(form, Table3Role.OUTCOME_TOTAL), t3_row(form, Table3Role.CARRIED_OUT)
     col = Applicant.TOTAL
+    # the prose may count the carried-in requests with the new ones ("共受理…（含上年结转…）") and the
+    # carried-out ones with those answered; that reading is accepted only when the sentence says so
+    with_carried_in = bool(CARRIED_IN_WORDS.search(claim.quote))
+    with_carried_out = bool(CARRIED_OUT_WORDS.search(claim.quote))
     match claim.subject:
         case Subject.RECEIVED:
-            return [
-                Reading(t3_place(new, col), (t3_term(t3, new, col),)),
-                Reading(
-                    f"{t3_place(new, col)} + {t3_place(carried_in, col)}",
-                    (t3_term(t3, new, col), t3_term(t3, carried_in, col)),
-                ),
-            ]
+            readings = [Reading(t3_place(new, col), (t3_term(t3, new, col),))]
+            if with_carried_in:
+                readings.append(
+                    Reading(
+                        f"{t3_place(new, col)} + {t3_place(carried_in, col)}",
+                        (t3_term(t3, new, col), t3_term(t3, carried_in, col)),
+                    )
+                )
+            return readings
         case Subject.CARRIED_IN:
             return [Reading(t3_place(carried_in, col), (t3_term(t3, carried_in, col),))]
         case Subject.ANSWERED:
-            return [
-                Reading(t3_place(total, col), (t3_term(t3, total, col),)),
-                Reading(
-                    f"{t3_place(total, col)} + {t3_place(carried_out, col)}",
-                    (t3_term(t3, total, col), t3_term(t3, carried_out, col)),
-                ),
-            ]
+            readings = [Reading(t3_place(total, col), (t3_term(t3, total, col),))]
+            if with_carried_out:
+                readings.append(
+                    Reading(
+                        f"{t3_place(total, col)} + {t3_place(carried_out, col)}",
+                        (t3_term(t3, total, col), t3_term(t3, carried_out, col)),
+                    )
+                )
+            return readings
         case Subject.CARRIED_OUT:
             return [Reading(t3_place(carried_out, col), (t3_term(t3, carried_out, col),))]
         case Subject.RECEIVED_NATURAL:

@@ -51,7 +51,8 @@ def run(report: Report, *rule_ids: str) -> list[Finding]:
 
 
 #: the rules that read only the tables (the gold reports have no section text)
-TABLE_RULES = tuple(r for r in RULES if r.split(".")[0] in {"T2", "T3", "T4"}) + (
+TABLE_RULES = (
+    *(r for r in RULES if r.split(".")[0] in {"T2", "T3", "T4"}),
     "FORM.OLD_TABLES",
     "FORM.NEW_TABLES",
     "FORM.TABLE_EMPTY",

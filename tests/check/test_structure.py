@@ -76,7 +76,9 @@ def test_slash_in_a_numeric_cell_is_not_zero(gold: Gold) -> None:
 
 def test_parsed_reports_have_their_six_sections_in_order(parsed: Parsed) -> None:
     for stem in gold_stems():
-        assert run(parsed(stem), "FORM.SECTION_MISSING", "FORM.SECTION_ORDER", "FORM.TABLE_MISSING") == [], stem
+        assert run(parsed(stem), "FORM.SECTION_MISSING", "FORM.SECTION_ORDER", "FORM.TABLE_MISSING") == [], (
+            stem
+        )
 
 
 def test_missing_and_reordered_sections(parsed: Parsed) -> None:

@@ -11,7 +11,13 @@ from tests.check.edit import run, set_t2, set_t4, value_cell
 from tests.check.gold import gold_stems
 
 Gold = Callable[[str], Report]
-T2_RULES = ("T2.NOT_COUNT", "T2.FEE_UNIT", "T2.AMOUNT_UNIT", "T2.ITEMS_NEGATIVE", "T2.PUBLISHED_EXCEEDS_TOTAL")
+T2_RULES = (
+    "T2.NOT_COUNT",
+    "T2.FEE_UNIT",
+    "T2.AMOUNT_UNIT",
+    "T2.ITEMS_NEGATIVE",
+    "T2.PUBLISHED_EXCEEDS_TOTAL",
+)
 
 
 @pytest.mark.parametrize("stem", gold_stems())
