@@ -1,0 +1,111 @@
+"""Small PDFs made in the tests themselves (nothing big is committed): a hand-written PDF writer for one
+page of text, the same page encrypted with the PDF standard security handler (RC4, revision 2), image-only
+pages, and documents of many pages."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+import pypdfium2 as pdfium
+
+_PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    s = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + s[i] + key[i % len(key)]) % 256
+        s[i], s[j] = s[j], s[i]
+    out = bytearray()
+    i = j = 0
+    for byte in data:
+        i = (i + 1) % 256
+        j = (j + s[i]) % 256
+        s[i], s[j] = s[j], s[i]
+        out.append(byte ^ s[(s[i] + s[j]) % 256])
+    return bytes(out)
+
+
+def _write(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R " % (len(objects) + 1) + trailer_extra + b">>\n")
+    out.write(b"startxref\n%d\n%%%%EOF\n" % xref)
+    return out.getvalue()
+
+
+def text_pdf(text: str = "2024 Annual Report", password: str | None = None) -> bytes:
+    """One page showing ``text`` in Helvetica; with ``password``, encrypted (RC4 40-bit, R2) so that
+    it opens only with that user password."""
+    content = b"BT /F1 24 Tf 72 720 Td (" + text.encode("latin-1") + b") Tj ET"
+    file_id = hashlib.md5(b"gongkai test").digest()
+    trailer = b"/ID [<" + file_id.hex().encode() + b"> <" + file_id.hex().encode() + b">] "
+    encrypt_obj: list[bytes] = []
+    if password is not None:
+        user = (password.encode() + _PAD)[:32]
+        owner_key = hashlib.md5((b"owner-" + password.encode() + _PAD)[:32]).digest()[:5]
+        o_value = _rc4(owner_key, user)
+        p_value = -4
+        key = hashlib.md5(user + o_value + p_value.to_bytes(4, "little", signed=True) + file_id).digest()[:5]
+        u_value = _rc4(key, _PAD)
+        object_key = hashlib.md5(key + (4).to_bytes(3, "little") + (0).to_bytes(2, "little")).digest()[:10]
+        content = _rc4(object_key, content)
+        encrypt_obj = [
+            b"<< /Filter /Standard /V 1 /R 2 /O <"
+            + o_value.hex().encode()
+            + b"> /U <"
+            + u_value.hex().encode()
+            + b"> /P -4 >>"
+        ]
+        trailer += b"/Encrypt 6 0 R "
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        *encrypt_obj,
+    ]
+    return _write(objects, trailer)
+
+
+def blank_pages_pdf(count: int) -> bytes:
+    """A valid PDF of ``count`` empty pages (made with PDFium, a few bytes per page)."""
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(count):
+        pdf.new_page(595, 842)
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    pdf.close()
+    return buffer.getvalue()
+
+
+def image_pdf(source: bytes, page_index: int, scale: float = 2.0) -> bytes:
+    """A PDF whose only page is a picture of ``source``'s page: a scan, with no text layer."""
+    src = pdfium.PdfDocument(source)
+    page = src[page_index]
+    width, height = page.get_size()
+    bitmap = page.render(scale=scale)
+    out = pdfium.PdfDocument.new()
+    new_page = out.new_page(width, height)
+    image = pdfium.PdfImage.new(out)
+    image.set_bitmap(bitmap)
+    image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+    new_page.insert_obj(image)
+    new_page.gen_content()
+    buffer = io.BytesIO()
+    out.save(buffer)
+    for closable in (new_page, out, page, src):
+        closable.close()
+    return buffer.getvalue()
