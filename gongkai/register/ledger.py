@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from gongkai.errors import InvalidStep, RegisterError
 from gongkai.model import Applicant
@@ -294,15 +294,14 @@ class Register:
 
     def requests(self, *, year: int | None = None, state: str | None = None) -> list[RequestRow]:
         with self.store.session() as s:
-            q = select(RequestRow).order_by(RequestRow.received_on, RequestRow.id)
+            q = select(RequestRow).options(selectinload(RequestRow.applicant)).order_by(
+                RequestRow.received_on, RequestRow.id
+            )
             if year is not None:
                 q = q.where(RequestRow.received_on >= date(year, 1, 1), RequestRow.received_on <= date(year, 12, 31))
             if state is not None:
                 q = q.where(RequestRow.state == state)
-            rows = list(s.scalars(q).all())
-            for r in rows:
-                _ = r.applicant.name  # load before the session closes
-            return rows
+            return list(s.scalars(q).all())
 
     def due(self, today: date, *, within: int = 5) -> list[DueItem]:
         """Open requests' next deadlines that fall within ``within`` working days of ``today`` or have passed."""

@@ -95,14 +95,14 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A read-only view (anything written in it is rolled back)."""
+        """A read-only view: never committed (closing it rolls back anything written), and the objects
+        read keep their loaded attributes after it closes."""
         session = self._sessions()
         try:
             yield session
         except SQLAlchemyError as exc:
             raise StoreError(f"无法读取数据库《{self.name}》：{_reason(exc)}") from exc
         finally:
-            session.rollback()
             session.close()
 
     def close(self) -> None:
