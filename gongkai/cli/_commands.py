@@ -3,3 +3,4 @@
 from gongkai.cli import parse  # noqa: F401
 from gongkai.cli import deadline  # noqa: F401
 from gongkai.cli import check  # noqa: F401
+from gongkai.cli import demo  # noqa: F401

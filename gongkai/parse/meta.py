@@ -10,6 +10,8 @@ from gongkai.read.document import Document, Line
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年")
+_TITLE_START = re.compile(r"^\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年|^\s*政府信息公开")
+_FILE_NAME = re.compile(r"^((?:19|20)\d{2})\s*[-_ ]?\s*(?:年度?)?([\u4e00-\u9fa5]{2,30})$")
 _BREADCRUMB = re.compile(r">|＞|»|当前位置|首页")
 _TITLE_WORDS = ("政府信息公开", "政务公开", "信息公开工作")
 _PERIOD = re.compile(r"统计(?:期限|时限|时间|周期)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
@@ -50,6 +52,15 @@ def read_meta(doc: Document, first_heading_block: int | None, preamble: str, ove
                 meta.year = Counter(years).most_common(1)[0][0]
                 meta.year_source = "正文中出现最多的年份（推断）"
     meta.agency, meta.agency_source = _agency(doc, title, body, meta.year)
+    if meta.agency is None or meta.year is None:
+        # last resort: a file named like "2023-某某局.docx" (what collectors and converters produce)
+        stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", doc.name)
+        m = _FILE_NAME.match(stem)
+        if m:
+            if meta.year is None:
+                meta.year, meta.year_source = int(m.group(1)), "文件名（推断）"
+            if meta.agency is None and _AGENCY_SUFFIX.search(m.group(2)):
+                meta.agency, meta.agency_source = m.group(2), "文件名（推断）"
     meta.published = _published(doc, body)
     return meta
 
@@ -65,7 +76,7 @@ def _year_in(text: str) -> int | None:
 
 
 def _title(doc: Document, first_heading: int | None) -> str | None:
-    if doc.title and any(w in doc.title for w in _TITLE_WORDS):
+    if doc.title and any(w in doc.title for w in _TITLE_WORDS) and _year_in(doc.title):
         return re.split(r"[_|－—]{1,2}(?=[^_|]*$)", doc.title)[0].strip() if "_" in doc.title else doc.title.strip()
     end = first_heading if first_heading is not None else min(len(doc.blocks), 40)
     lines = [b for b in doc.blocks[:end] if isinstance(b, Line) and not b.separated]
@@ -79,7 +90,8 @@ def _title(doc: Document, first_heading: int | None) -> str | None:
             continue
         if not text.endswith("报告") and k + 1 < len(lines) and "报告" in lines[k + 1].text and len(lines[k + 1].text) < 20:
             text = text + lines[k + 1].text.strip()
-        elif k > 0 and "报告" in text and _YEAR.search(text) is None and len(lines[k - 1].text) < 30:
+        elif k > 0 and "报告" in text and _TITLE_START.match(text) and len(lines[k - 1].text) < 30:
+            # "淮安市洪泽区人民政府" / "2024年政府信息公开工作年度报告": the agency on the line above
             text = lines[k - 1].text.strip() + text
         return re.sub(r"\s+", " ", text)
     return doc.title
@@ -105,8 +117,8 @@ def _agency(doc: Document, title: str, body: str, year: int | None) -> tuple[str
     if sig:
         return sig, "文末署名"
     author = doc.meta.get("author")
-    if author:
-        return author, "网页元数据（作者）"
+    if author and _AGENCY_SUFFIX.search(author):
+        return author, "文件元数据（作者）"
     return None, "正文未写明发布机关"
 
 
