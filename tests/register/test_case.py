@@ -107,7 +107,7 @@ def test_unpaid_fee_closes_as_six_two(register: Register) -> None:
     rid = _add(register)
     state = register.step(rid, EventKind.FEE_NOTICE, D("2025-03-05"), {"method": "按量", "pages": 100})
     pay_by = state.fees[0].pay_by
-    with pytest.raises(InvalidStep, match="缴费期限 .* 尚未届满"):
+    with pytest.raises(InvalidStep, match=rf"缴费期限 {pay_by.isoformat()} 尚未届满"):
         register.step(rid, EventKind.FEE_LAPSED, pay_by)
     state = register.step(rid, EventKind.FEE_LAPSED, register.calendar.nth_after(pay_by, 1))
     assert state.outcome is Table3Row.OTHER_FEE_UNPAID
