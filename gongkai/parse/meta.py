@@ -12,6 +12,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年")
 _TITLE_START = re.compile(r"^\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年|^\s*政府信息公开")
 _FILE_NAME = re.compile(r"^((?:19|20)\d{2})\s*[-_ ]?\s*(?:年度?)?([\u4e00-\u9fa5]{2,30})$")
+_UNNAMED = re.compile(r"未署名|未知|某")
 _BREADCRUMB = re.compile(r">|＞|»|当前位置|首页")
 _TITLE_WORDS = ("政府信息公开", "政务公开", "信息公开工作")
 _PERIOD = re.compile(r"统计(?:期限|时限|时间|周期)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
@@ -59,7 +60,7 @@ def read_meta(doc: Document, first_heading_block: int | None, preamble: str, ove
         if m:
             if meta.year is None:
                 meta.year, meta.year_source = int(m.group(1)), "文件名（推断）"
-            if meta.agency is None and _AGENCY_SUFFIX.search(m.group(2)):
+            if meta.agency is None and _AGENCY_SUFFIX.search(m.group(2)) and not _UNNAMED.search(m.group(2)):
                 meta.agency, meta.agency_source = m.group(2), "文件名（推断）"
     meta.published = _published(doc, body)
     return meta
