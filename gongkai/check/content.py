@@ -136,7 +136,7 @@ def content_government_duties(report: Report, context: Context) -> Iterator[Hit]
 def content_period(report: Report, context: Context) -> Iterator[Hit]:
     if report.year is None:
         return
-    text = fold(report.preamble + "\n" + report.full_text)
+    text = fold(report.full_text)  # the preamble is part of it
     for m in _PERIOD.finditer(text):
         start, end = int(m.group(2)), int(m.group(3) or m.group(2))
         if start != report.year or end != report.year:
