@@ -83,7 +83,7 @@ class Source(NamedTuple):
             row=data.get("row"),
             col=data.get("col"),
             page=data.get("page"),
-            bbox=tuple(bbox) if bbox else None,  # type: ignore[arg-type]  # JSON list of four floats
+            bbox=(float(bbox[0]), float(bbox[1]), float(bbox[2]), float(bbox[3])) if bbox else None,
         )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Generic, TypeVar
 
 from gongkai.model.labels import normalize
@@ -209,7 +209,7 @@ def _splits(digits: str, parts: int) -> list[tuple[str, ...]]:
     out = []
     for cuts in combinations(range(1, len(digits)), parts - 1):
         bounds = (0, *cuts, len(digits))
-        pieces = tuple(digits[a:b] for a, b in zip(bounds, bounds[1:], strict=False))
+        pieces = tuple(digits[a:b] for a, b in pairwise(bounds))
         if all(p == "0" or not p.startswith("0") for p in pieces):
             out.append(pieces)
             if len(out) > 50:

@@ -144,13 +144,13 @@ def read_table3(tokens: Sequence[Token], year: int | None, variants: list[LabelV
         edition = expected_edition(year) or Edition.F2021
     table = Table3(edition)
     for row in table.rows:
-        read = by_key.get(row)
-        if read is None:
+        found = by_key.get(row)
+        if found is None:
             continue
-        cells = assign(read.values, len(Applicant), read.label.positioned)
+        cells = assign(found.values, len(Applicant), found.label.positioned)
         for column, cell in zip(Applicant, cells, strict=True):
             table.cells[(row, column)] = cell
-        _note_variant(read, row.label, table3_variants(row), variants)
+        _note_variant(found, row.label, table3_variants(row), variants)
     for row in table.rows:
         if (row, Applicant.TOTAL) not in table.cells and row not in by_key:
             for column in Applicant:
@@ -186,7 +186,7 @@ def read_table4(tokens: Sequence[Token]) -> Table4 | None:
     while values and values[0].value is not None and values[0].value.kind is CellKind.BLANK and not values[0].in_grid:
         values.pop(0)
     table = Table4()
-    if not values or all(v.value is not None and v.value.kind is CellKind.BLANK for v in values) and not values[0].in_grid:
+    if not values or (all(v.value is not None and v.value.kind is CellKind.BLANK for v in values) and not values[0].in_grid):
         for key in TABLE4_CELLS:
             table.cells[key] = Cell(None, None, "未印出数据行")
         return table
@@ -200,7 +200,7 @@ def read_table4(tokens: Sequence[Token]) -> Table4 | None:
 # ---------------------------------------------------------------------------------------------- variants
 
 
-def _note_variant(read: RowRead[object], official: str, accepted: tuple[str, ...], out: list[LabelVariant]) -> None:
+def _note_variant(read: RowRead[Table2Row] | RowRead[Table3Row], official: str, accepted: tuple[str, ...], out: list[LabelVariant]) -> None:
     printed = read.printed_label.strip()
     if normalize(printed) != normalize(official):
         out.append(LabelVariant(official, printed, read.label.source))
