@@ -75,8 +75,9 @@ def read_document(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS)
     if size > limits.max_bytes:
         raise FileTooLarge(name, f"文件大小 {size / MB:.1f} MB，超过上限 {limits.max_bytes / MB:.0f} MB")
     with p.open("rb") as fh:
-        # read at most one byte over the limit: a file that grows while we read is still bounded
-        data = fh.read(limits.max_bytes + 1)
+        # read what stat() promised (never over the limit): read(n) allocates n bytes up front, so asking
+        # for max_bytes would cost 50 MB per file; a file that grows while we read is still bounded
+        data = fh.read(min(size, limits.max_bytes) + 1)
     return read_bytes(data, name, limits)
 
 

@@ -20,10 +20,14 @@ def sniff(data: bytes) -> str:
             return "docx"
         return "zip"
     if head[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        # A password-protected .docx is an OLE container with an "EncryptedPackage" stream: hand it to the
+        # DOCX reader, which says it is encrypted (not "old .doc").
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            return "docx"
         return "doc"
     if head[:8] == b"\x89PNG\r\n\x1a\n" or head[:3] == b"\xff\xd8\xff" or head[:6] in (b"GIF87a", b"GIF89a"):
         return "image"
-    if head[:4] in (b"II*\x00", b"MM\x00*") or head[:2] == b"BM" and len(head) > 14 and b"\x00" in head[:14]:
+    if head[:4] in (b"II*\x00", b"MM\x00*") or (head[:2] == b"BM" and len(head) > 14 and b"\x00" in head[:14]):
         return "image"
     if head.startswith((b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!")):
         return "binary"
