@@ -8,4 +8,4 @@ import gongkai
 def test_all_lists_the_public_names() -> None:
     public = {n for n, v in vars(gongkai).items() if not n.startswith("_") and not isinstance(v, types.ModuleType)}
     assert set(gongkai.__all__) == public
-    assert gongkai.__all__ == sorted(gongkai.__all__)
+    assert len(gongkai.__all__) == len(set(gongkai.__all__))

@@ -74,7 +74,7 @@ def _prefix(norm: str) -> str:
 @lru_cache(maxsize=16384)
 def match_table3(norm: str) -> Table3Row | None:
     """The 表三 row a printed label names, or None."""
-    if len(norm) < 3 or norm[0].isdigit() and len(norm) < 4:
+    if len(norm) < 3 or (norm[0].isdigit() and len(norm) < 4):
         return None
     row = _T3_INDEX.get(norm)
     if row is not None:

@@ -134,7 +134,7 @@ def _trim_agency(candidate: str, short: str) -> str:
 def _signature(doc: Document) -> str | None:
     lines = [b.text.strip() for b in doc.blocks[-15:] if isinstance(b, Line) and b.text.strip()]
     for k in range(len(lines) - 1, 0, -1):
-        if _DATE.fullmatch(lines[k].replace(" ", "")) or _DATE.match(lines[k]) and len(lines[k]) <= 14:
+        if _DATE.fullmatch(lines[k].replace(" ", "")) or (_DATE.match(lines[k]) and len(lines[k]) <= 14):
             m = _AGENCY_SUFFIX.search(lines[k - 1])
             if m and len(lines[k - 1]) <= 30:
                 return m.group(1)
