@@ -5,4 +5,6 @@ from gongkai.cli import (
     deadline,  # noqa: F401
     demo,  # noqa: F401
     parse,  # noqa: F401
+    register,  # noqa: F401
+    report,  # noqa: F401
 )

@@ -104,15 +104,17 @@ class Deadline:
     count_start_day: bool = False
     warnings: tuple[str, ...] = ()
     steps: tuple[DayStep, ...] = field(default=(), compare=False)
-
-    @property
-    def stopped_days(self) -> int:
-        return sum(1 for s in self.steps if s.kind == "stopped")
+    #: working days on which the clock stood still before ``due``
+    stopped_days: int = 0
 
     def summary(self) -> str:
         if self.due is None:
             return f"{self.title}：计时中止（{self.stops[-1].reason}），恢复计算后再定"
-        return f"{self.title}：{self.due.isoformat()}（{_weekday(self.due)}，{self.start_event}后第 {self.working_days} 个工作日）"
+        stopped = f"，另有 {self.stopped_days} 个工作日停止计算" if self.stopped_days else ""
+        return (
+            f"{self.title}：{self.due.isoformat()}（{_weekday(self.due)}，"
+            f"{self.start_event}后第 {self.working_days} 个工作日{stopped}）"
+        )
 
     def explanation(self) -> list[str]:
         lines = [f"{self.title}（{self.basis}）：自 {self.start.isoformat()} {self.start_event}起算 {self.working_days} 个工作日"]
@@ -216,7 +218,15 @@ def deadline(
         count_start_day=count_start_day,
         warnings=tuple(cal.warnings_for(start, end)),
         steps=steps,
+        stopped_days=_stopped(cal, start, n, due, count_start_day),
     )
+
+
+def _stopped(cal: WorkCalendar, start: date, n: int, due: date | None, count_start_day: bool) -> int:
+    if due is None:
+        return 0
+    counted_start = 1 if count_start_day and cal.is_working(start) and due >= start else 0
+    return max(0, cal.count(start, due) + counted_start - n)
 
 
 def _walk(
