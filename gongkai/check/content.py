@@ -38,6 +38,10 @@ DEPARTMENT_DEADLINE = (1, 31)
 GOVERNMENT_DEADLINE = (3, 31)
 
 
+def folded_full_text(report: Report, context: Context) -> str:
+    return context.cached("folded_full_text", lambda: fold(report.full_text))
+
+
 def _is_government(report: Report) -> bool:
     """A 人民政府's own report (条例第五十条第（四）项, 第四十九条 3月31日), not one of its departments'."""
     if report.agency and _GOVERNMENT.search(report.agency):
@@ -117,7 +121,7 @@ def content_fee_notice(report: Report, context: Context) -> Iterator[Hit]:
 def content_government_duties(report: Report, context: Context) -> Iterator[Hit]:
     if not _is_government(report):
         return
-    text = fold(report.full_text)
+    text = folded_full_text(report, context)
     missing = [name for name, pattern in _DUTIES.items() if not pattern.search(text)]
     if missing:
         yield Hit(
@@ -136,7 +140,9 @@ def content_government_duties(report: Report, context: Context) -> Iterator[Hit]
 def content_period(report: Report, context: Context) -> Iterator[Hit]:
     if report.year is None:
         return
-    text = fold(report.full_text)  # the preamble is part of it
+    text = folded_full_text(report, context)  # the preamble is part of it
+    if "统计" not in text:
+        return
     for m in _PERIOD.finditer(text):
         start, end = int(m.group(2)), int(m.group(3) or m.group(2))
         if start != report.year or end != report.year:

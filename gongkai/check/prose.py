@@ -13,6 +13,7 @@ Statements of none ("未收到…申请", "依申请公开的情况为零", "均
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -49,8 +50,7 @@ class Claim:
     zero_statement: bool = False
 
 
-_SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
-_SENTENCE = re.compile(r"(?<=[。！？!?])")
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
 _CLAUSE_END = re.compile(r"[，,；;：:（）()《》〈〉\[\]【】]")
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 _FIGURE = re.compile(rf"(\d[\d,，]*|[{_CN_DIGITS}]+)(件|份|起|宗)")
@@ -59,9 +59,7 @@ _RECEIVE = re.compile(r"收到|受理|新收|接收|接到|收悉")
 _ANSWER = re.compile(r"答复|办结|办理|回复|处理完毕|办复")
 _REQUEST = re.compile(r"公开申请|依申请|申请公开|信息申请")
 CARRIED_IN_WORDS = re.compile(r"上年(度)?结转|上一年度?结转|去年结转")
-CARRIED_OUT_WORDS = re.compile(
-    r"结转(至|到|入)?下(一)?年|顺延(至|到)下(一)?年|转入下(一)?年|结转下年"
-)
+CARRIED_OUT_WORDS = re.compile(r"结转(至|到|入)?下(一)?年|顺延(至|到)下(一)?年|转入下(一)?年|结转下年")
 _NATURAL = re.compile(r"自然人")
 _ORGANISATION = re.compile(r"法人(或其他组织|和其他组织)?的?申请")
 _REVIEW = re.compile(r"行政复议|复议案件")
@@ -88,6 +86,9 @@ _NO_APPEAL = re.compile(
 _NOT_A_COUNT = re.compile(r"纠错|纠正|败诉|撤销|率|被告|风险|应诉能力")
 
 
+_SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
+
+
 def fold(text: str) -> str:
     """The text with every kind of white space removed (PDF text puts spaces inside numbers and words)."""
     return _SPACE.sub("", text)
@@ -109,8 +110,9 @@ _SUBHEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[）)]
 
 
 def sentences(text: str) -> list[str]:
-    marked = _SUBHEADING.sub(lambda m: m.group(0) + "。", text)
-    return [s for s in _SENTENCE.split(fold(marked)) if s]
+    if "（" in text or "(" in text:
+        text = _SUBHEADING.sub(lambda m: m.group(0) + "。", text)
+    return _SENTENCE.findall(fold(text))
 
 
 def claims(text: str) -> list[Claim]:
@@ -125,49 +127,39 @@ def claims(text: str) -> list[Claim]:
 
 def _sentence_claims(sentence: str) -> list[Claim]:
     out: list[Claim] = []
-    request_sentence = bool(_REQUEST.search(sentence))
-    receive_sentence = request_sentence and bool(_RECEIVE.search(sentence))
-    appeal: Subject | None = None  # the last of 行政复议 / 行政诉讼 named so far
     figures = list(_FIGURE.finditer(sentence))
-    for i, m in enumerate(figures):
-        number = _number(m.group(1))
-        if number is None:
-            continue
-        clause_start = _clause_start(sentence, m.start())
-        previous_end = figures[i - 1].end() if i else 0
-        before = sentence[max(clause_start, previous_end) : m.start()]
-        clause_end = _clause_end(sentence, m.end())
-        next_start = figures[i + 1].start() if i + 1 < len(figures) else len(sentence)
-        after = sentence[m.end() : min(clause_end, next_start)]
-        # the subject named most recently before this figure, anywhere earlier in the sentence
-        appeal = _last_appeal(sentence[: m.start()]) or appeal
-        found = _subjects(before, request_sentence, receive_sentence, appeal)
-        if not found:
-            found = _subjects(before + after, request_sentence, receive_sentence, appeal)
-        out.extend(Claim(sentence, number, s, c) for s, c in found)
+    if figures:
+        request_sentence = bool(_REQUEST.search(sentence))
+        receive_sentence = request_sentence and bool(_RECEIVE.search(sentence))
+        bounds = [m.start() for m in _CLAUSE_END.finditer(sentence)]
+        appeals = _appeal_mentions(sentence)
+        for i, m in enumerate(figures):
+            number = _number(m.group(1))
+            if number is None:
+                continue
+            k = bisect_left(bounds, m.start())
+            clause_start = bounds[k - 1] + 1 if k else 0
+            k_end = bisect_left(bounds, m.end())
+            clause_end = bounds[k_end] if k_end < len(bounds) else len(sentence)
+            previous_end = figures[i - 1].end() if i else 0
+            before = sentence[max(clause_start, previous_end) : m.start()]
+            next_start = figures[i + 1].start() if i + 1 < len(figures) else len(sentence)
+            after = sentence[m.end() : min(clause_end, next_start)]
+            # the appeal named most recently before this figure, anywhere earlier in the sentence
+            j = bisect_left(appeals, (m.start(),))
+            appeal = appeals[j - 1][1] if j else None
+            found = _subjects(before, request_sentence, receive_sentence, appeal)
+            if not found:
+                found = _subjects(before + after, request_sentence, receive_sentence, appeal)
+            out.extend(Claim(sentence, number, s, c) for s, c in found)
     out.extend(_zero_claims(sentence))
     return out
 
 
-def _clause_start(sentence: str, pos: int) -> int:
-    for j in range(pos - 1, -1, -1):
-        if _CLAUSE_END.match(sentence[j]):
-            return j + 1
-    return 0
-
-
-def _clause_end(sentence: str, pos: int) -> int:
-    m = _CLAUSE_END.search(sentence, pos)
-    return m.start() if m else len(sentence)
-
-
-def _last_appeal(text: str) -> Subject | None:
-    best: tuple[int, Subject] | None = None
-    for pattern, subject in ((_REVIEW, Subject.REVIEW), (_SUIT, Subject.SUIT)):
-        for m in pattern.finditer(text):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), subject)
-    return best[1] if best else None
+def _appeal_mentions(sentence: str) -> list[tuple[int, Subject]]:
+    mentions = [(m.start(), Subject.REVIEW) for m in _REVIEW.finditer(sentence)]
+    mentions += [(m.start(), Subject.SUIT) for m in _SUIT.finditer(sentence)]
+    return sorted(mentions)
 
 
 def _subjects(
@@ -215,8 +207,13 @@ def _t4_column(segment: str) -> Table4Column | None:
     return None
 
 
+_NEGATIONS = ("未", "无", "没有", "零", "0")
+
+
 def _zero_claims(sentence: str) -> list[Claim]:
     out: list[Claim] = []
+    if not any(word in sentence for word in _NEGATIONS):
+        return out
     for clause in re.split(r"[，,；;。]", sentence):
         if _FIGURE.search(clause):
             continue

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from gongkai.model import Finding, Report, Severity, Source
+
+T = TypeVar("T")
 
 #: The order severities are listed in (worst first) and the rank used to compare them.
 SEVERITY_RANK: dict[Severity, int] = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTICE: 2}
@@ -36,9 +38,17 @@ class Hit:
 @dataclass
 class Context:
     """What a rule may know besides the report: the same agency's report of the year before (for the
-    cross-year rules) and the day the check runs on (for deadlines of reports not yet published)."""
+    cross-year rules), and a memo where rules share what they derive from the report being checked
+    (its cells by table, the prose figures) so that it is derived once per check."""
 
     previous: Report | None = None
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    def cached(self, key: str, compute: Callable[[], T]) -> T:
+        if key not in self.memo:
+            self.memo[key] = compute()
+        value: T = self.memo[key]
+        return value
 
 
 RuleFunction = Callable[[Report, Context], Iterable[Hit]]
@@ -95,6 +105,7 @@ def iter_findings(
     """Run the rules (all, or the ids given) over one report. Cross-year rules run only with a
     previous report in the context."""
     ctx = context or Context()
+    ctx.memo.clear()  # the memo belongs to one report
     selected = RULES.values() if rules is None else [RULES[r] for r in rules]
     for r in selected:
         if r.cross_year and ctx.previous is None:

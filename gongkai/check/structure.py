@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gongkai.check.arith import is_blank, is_mark
-from gongkai.check.places import TABLE2_NAME, TABLE3_NAME, TABLE4_NAME, t2_place
+from gongkai.check.grid import tables
+from gongkai.check.places import TABLE2_NAME, TABLE3_NAME, TABLE4_NAME, Ref, t2_place
 from gongkai.check.registry import Context, Hit, rule
 from gongkai.model import (
     LEGACY,
@@ -18,7 +19,6 @@ from gongkai.model import (
     Severity,
     Source,
     expected_edition,
-    iter_cells,
 )
 from gongkai.model.form import NOTICES
 
@@ -102,21 +102,13 @@ def form_table_missing(report: Report, context: Context) -> Iterator[Hit]:
             yield Hit(f"报告中未找到{name}", name, {"table": name})
 
 
-def _cells_by_table(report: Report) -> dict[str, list[tuple[tuple[str, str, str], Cell]]]:
-    by_table: dict[str, list[tuple[tuple[str, str, str], Cell]]] = {}
-    for ref, cell in iter_cells(report):
-        key = (ref[0], ref[1], ref[2])
-        by_table.setdefault(ref[0], []).append((key, cell))
-    return by_table
-
-
 def _missing_row_refs(report: Report) -> set[tuple[str, str]]:
     if report.table2 is None:
         return set()
     return {("table2", row.label_in(report.table2.edition)) for row in report.table2.missing_rows}
 
 
-def _sources(cells: list[tuple[tuple[str, str, str], Cell]]) -> tuple[Source, ...]:
+def _sources(cells: list[tuple[Ref, Cell]]) -> tuple[Source, ...]:
     return tuple(c.source for _, c in cells if c.source is not None)
 
 
@@ -127,8 +119,9 @@ def _sources(cells: list[tuple[tuple[str, str, str], Cell]]) -> tuple[Source, ..
     title="表格已印出但全部数值空白",
 )
 def form_table_empty(report: Report, context: Context) -> Iterator[Hit]:
-    for table, cells in _cells_by_table(report).items():
-        if cells and all(is_blank(c) for _, c in cells):
+    for table, t in tables(report, context).items():
+        cells = t.cells
+        if cells and t.blank == len(cells):
             name = TABLE_NAMES[table]
             yield Hit(
                 f"{name}印出了表头和栏目，但全部 {len(cells)} 个数值单元格均为空白（空白不等于 0）",
@@ -147,9 +140,10 @@ def form_table_empty(report: Report, context: Context) -> Iterator[Hit]:
 )
 def form_blank_cells(report: Report, context: Context) -> Iterator[Hit]:
     missing_rows = _missing_row_refs(report)
-    for table, cells in _cells_by_table(report).items():
-        if all(is_blank(c) for _, c in cells):
-            continue  # FORM.TABLE_EMPTY
+    for table, t in tables(report, context).items():
+        cells = t.cells
+        if not t.blank or t.blank == len(cells):
+            continue  # nothing blank, or FORM.TABLE_EMPTY
         blank = [(ref, c) for ref, c in cells if is_blank(c) and (ref[0], ref[1]) not in missing_rows]
         if blank:
             name = TABLE_NAMES[table]
@@ -191,8 +185,10 @@ def form_row_missing(report: Report, context: Context) -> Iterator[Hit]:
     title="数值单元格中印有“/”、“-”或文字",
 )
 def form_mark_in_cell(report: Report, context: Context) -> Iterator[Hit]:
-    for table, cells in _cells_by_table(report).items():
-        marked = [(ref, c) for ref, c in cells if is_mark(c)]
+    for table, t in tables(report, context).items():
+        if not t.marks:
+            continue
+        marked = [(ref, c) for ref, c in t.cells if is_mark(c)]
         if not marked:
             continue
         name = TABLE_NAMES[table]
@@ -216,8 +212,10 @@ def form_mark_in_cell(report: Report, context: Context) -> Iterator[Hit]:
     title="有单元格无法从文件中确定",
 )
 def form_uncertain_cells(report: Report, context: Context) -> Iterator[Hit]:
-    for table, cells in _cells_by_table(report).items():
-        unknown = [(ref, c) for ref, c in cells if c.value is None and c.uncertain is not None]
+    for table, t in tables(report, context).items():
+        if not t.uncertain:
+            continue
+        unknown = [(ref, c) for ref, c in t.cells if c.value is None and c.uncertain is not None]
         if unknown:
             name = TABLE_NAMES[table]
             reasons = sorted({c.uncertain for _, c in unknown if c.uncertain})

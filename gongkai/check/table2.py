@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gongkai.check.arith import Term, plain
+from gongkai.check.grid import tables
 from gongkai.check.hits import count_problem
 from gongkai.check.places import t2_place, t2_term
 from gongkai.check.registry import Context, Hit, rule
@@ -42,6 +43,9 @@ def _hit(term: Term, message: str, **values: object) -> Hit:
 def t2_not_count(report: Report, context: Context) -> Iterator[Hit]:
     t2 = report.table2
     if t2 is None:
+        return
+    tally = tables(report, context)["table2"]
+    if not tally.odd_numbers and not tally.units:
         return
     for column, term in _terms(t2, *ValueKind):
         value = term.cell.value

@@ -4,11 +4,12 @@ non-negative integer counts. Rows and columns come from the table's own edition 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from gongkai.check.arith import Outcome, compare, is_blank, side
+from gongkai.check.grid import TOTAL_INDEX, t3_numbers, tables
 from gongkai.check.hits import blank_total, count_problem, identity_hits
-from gongkai.check.places import TABLE3_NAME, t3_place, t3_row, t3_term
+from gongkai.check.places import TABLE3_NAME, t3_keys, t3_place, t3_row, t3_term
 from gongkai.check.registry import Context, Hit, rule
 from gongkai.model import (
     APPLICANT_PARTS,
@@ -18,6 +19,14 @@ from gongkai.model import (
     Severity,
     Table3Role,
 )
+from gongkai.model.values import Number
+
+
+def _balanced(left: Sequence[Number | None], right: Sequence[Number | None]) -> bool:
+    """Fast path: all printed numbers and the sums equal."""
+    if None in left or None in right:
+        return False
+    return sum(left) == sum(right)  # type: ignore[arg-type]  # no None left
 
 
 @rule(
@@ -33,6 +42,10 @@ def t3_balance(report: Report, context: Context) -> Iterator[Hit]:
     form = t3.form
     new, carried_in = t3_row(form, Table3Role.RECEIVED), t3_row(form, Table3Role.CARRIED_IN)
     total, carried_out = t3_row(form, Table3Role.OUTCOME_TOTAL), t3_row(form, Table3Role.CARRIED_OUT)
+    numbers = t3_numbers(report, context)
+    assert numbers is not None
+    rows = numbers.rows
+    n_new, n_in, n_total, n_out = rows[new], rows[carried_in], rows[total], rows[carried_out]
     checks = (
         (
             compare(
@@ -44,7 +57,8 @@ def t3_balance(report: Report, context: Context) -> Iterator[Hit]:
             ),
             f"{TABLE3_NAME} · {column.label}列",
         )
-        for column in Applicant
+        for k, column in enumerate(Applicant)
+        if not _balanced((n_new[k], n_in[k]), (n_total[k], n_out[k]))
     )
     yield from identity_hits(checks, "本列勾稽关系")
 
@@ -60,10 +74,16 @@ def t3_row_total(report: Report, context: Context) -> Iterator[Hit]:
     if t3 is None:
         return
     checks: list[tuple[Outcome, str]] = []
+    numbers = t3_numbers(report, context)
+    assert numbers is not None
     for row in t3.rows:
-        total = t3_term(t3, row, Applicant.TOTAL)
-        if is_blank(total.cell):
+        values = numbers.rows[row]
+        if _balanced(values[TOTAL_INDEX : TOTAL_INDEX + 1], values[:TOTAL_INDEX]):
+            continue
+        total_cell = t3.get(row, Applicant.TOTAL)
+        if is_blank(total_cell):
             continue  # T3.TOTAL_BLANK speaks about a blank total
+        total = t3_term(t3, row, Applicant.TOTAL)
         parts = [t3_term(t3, row, a, a.label) for a in APPLICANT_PARTS]
         checks.append(
             (compare(side([total], "总计"), side(parts, "六个申请人列之和")), t3_place(row, Applicant.TOTAL))
@@ -83,11 +103,17 @@ def t3_outcome_total(report: Report, context: Context) -> Iterator[Hit]:
         return
     total_row = t3_row(t3.form, Table3Role.OUTCOME_TOTAL)
     checks: list[tuple[Outcome, str]] = []
-    for column in Applicant:
-        total = t3_term(t3, total_row, column)
-        if is_blank(total.cell):
+    numbers = t3_numbers(report, context)
+    assert numbers is not None
+    outcome_rows = t3.form.outcome_rows
+    outcome_values = [numbers.rows[r] for r in outcome_rows]
+    for k, column in enumerate(Applicant):
+        if _balanced((numbers.rows[total_row][k],), [v[k] for v in outcome_values]):
+            continue
+        if is_blank(t3.get(total_row, column)):
             continue  # T3.TOTAL_BLANK
-        parts = [t3_term(t3, r, column) for r in t3.form.outcome_rows]
+        total = t3_term(t3, total_row, column)
+        parts = [t3_term(t3, r, column) for r in outcome_rows]
         checks.append(
             (
                 compare(side([total], "（七）总计"), side(parts, "（一）至（六）之和")),
@@ -107,8 +133,12 @@ def t3_total_blank(report: Report, context: Context) -> Iterator[Hit]:
     t3 = report.table3
     if t3 is None:
         return
+    if not tables(report, context)["table3"].blank:
+        return
     seen: set[tuple[str, str, str]] = set()
     for row in t3.rows:
+        if not is_blank(t3.get(row, Applicant.TOTAL)):
+            continue
         total = t3_term(t3, row, Applicant.TOTAL)
         parts = [t3_term(t3, row, a, a.label) for a in APPLICANT_PARTS]
         hit = blank_total(total, parts, "六个申请人列")
@@ -117,10 +147,12 @@ def t3_total_blank(report: Report, context: Context) -> Iterator[Hit]:
             yield hit
     total_row = t3_row(t3.form, Table3Role.OUTCOME_TOTAL)
     for column in Applicant:
+        if not is_blank(t3.get(total_row, column)):
+            continue
         total = t3_term(t3, total_row, column)
         if total.ref in seen:
             continue
-        parts = [t3_term(t3, r, column, r.place) for r in t3.form.outcome_rows]
+        parts = [t3_term(t3, r, column, t3_place(r)) for r in t3.form.outcome_rows]
         hit = blank_total(total, parts, "（一）至（六）各行")
         if hit:
             yield hit
@@ -136,17 +168,20 @@ def t3_not_count(report: Report, context: Context) -> Iterator[Hit]:
     t3 = report.table3
     if t3 is None:
         return
-    for row in t3.rows:
-        for column in Applicant:
+    if not tables(report, context)["table3"].odd_numbers:
+        return
+    for row, column, _ in t3_keys(t3.edition):
+        cell = t3.get(row, column)
+        number = cell.number
+        if number is None or (isinstance(number, int) and number >= 0):
+            continue
+        problem = count_problem(number)
+        if problem and cell.value is not None:
             term = t3_term(t3, row, column)
-            if term.number is None or term.cell.value is None:
-                continue
-            problem = count_problem(term.number)
-            if problem:
-                yield Hit(
-                    f"{term.name}印为“{term.cell.value.raw}”，{problem}；申请件数应为非负整数",
-                    term.name,
-                    {"printed": term.cell.value.raw},
-                    (term.ref,),
-                    (term.cell.source,) if term.cell.source else (),
-                )
+            yield Hit(
+                f"{term.name}印为“{cell.value.raw}”，{problem}；申请件数应为非负整数",
+                term.name,
+                {"printed": cell.value.raw},
+                (term.ref,),
+                (cell.source,) if cell.source else (),
+            )

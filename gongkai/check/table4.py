@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gongkai.check.arith import Outcome, compare, is_blank, side
+from gongkai.check.arith import Outcome, compare, is_blank, side, sums_equal
+from gongkai.check.grid import tables
 from gongkai.check.hits import blank_total, count_problem, identity_hits
 from gongkai.check.places import t4_place, t4_term
 from gongkai.check.registry import Context, Hit, rule
@@ -23,9 +24,10 @@ def t4_group_total(report: Report, context: Context) -> Iterator[Hit]:
         return
     checks: list[tuple[Outcome, str]] = []
     for group in Table4Group:
+        total_cell = t4.get(group, Table4Column.TOTAL)
+        if sums_equal((total_cell,), [t4.get(group, c) for c in TABLE4_PARTS]) or is_blank(total_cell):
+            continue  # holds, or T4.TOTAL_BLANK speaks
         total = t4_term(t4, group, Table4Column.TOTAL)
-        if is_blank(total.cell):
-            continue  # T4.TOTAL_BLANK
         parts = [t4_term(t4, group, c) for c in TABLE4_PARTS]
         checks.append(
             (compare(side([total], "总计"), side(parts, "四项结果之和")), t4_place(group, Table4Column.TOTAL))
@@ -41,7 +43,7 @@ def t4_group_total(report: Report, context: Context) -> Iterator[Hit]:
 )
 def t4_total_blank(report: Report, context: Context) -> Iterator[Hit]:
     t4 = report.table4
-    if t4 is None:
+    if t4 is None or not tables(report, context)["table4"].blank:
         return
     for group in Table4Group:
         hit = blank_total(
@@ -59,7 +61,7 @@ def t4_total_blank(report: Report, context: Context) -> Iterator[Hit]:
 )
 def t4_not_count(report: Report, context: Context) -> Iterator[Hit]:
     t4 = report.table4
-    if t4 is None:
+    if t4 is None or not tables(report, context)["table4"].odd_numbers:
         return
     for group, column in TABLE4_CELLS:
         term = t4_term(t4, group, column)

@@ -29,6 +29,11 @@ TEXT_BASIS = (
 )
 
 
+#: where reports state their request and appeal figures: 一、总体情况 (every figure in the gold files),
+#: and the prose around the tables of 三 and 四; 二 (主动公开) and 五 (problems) state none to compare
+PROSE_SECTIONS = (Section.OVERVIEW, Section.REQUESTS, Section.APPEALS, Section.OTHER)
+
+
 @dataclass(frozen=True)
 class Reading:
     """One way of reading a claim in the tables: the cells whose sum the figure should equal."""
@@ -46,11 +51,15 @@ class Reading:
         return total
 
 
-def _located_claims(report: Report) -> Iterator[tuple[str, Claim]]:
+def _located_claims(report: Report, context: Context) -> list[tuple[str, Claim]]:
+    return context.cached("claims", lambda: list(_find_claims(report)))
+
+
+def _find_claims(report: Report) -> Iterator[tuple[str, Claim]]:
     """Claims with the name of the part of the report they were stated in; each sentence once."""
     seen: set[tuple[str, int, Subject, Table4Column | None]] = set()
     parts: list[tuple[str, str]] = [("前言", report.preamble)]
-    parts += [(s.title, report.section_text(s)) for s in Section if s in report.sections]
+    parts += [(s.title, report.section_text(s)) for s in PROSE_SECTIONS if s in report.sections]
     for name, text in parts:
         for claim in claims(text):
             key = (claim.quote, claim.figure, claim.subject, claim.column)
@@ -183,7 +192,7 @@ def text_t3_mismatch(report: Report, context: Context) -> Iterator[Hit]:
     t3 = report.table3
     if t3 is None:
         return
-    for section, claim in _located_claims(report):
+    for section, claim in _located_claims(report, context):
         if claim.subject in APPEAL_GROUPS:
             continue
         hit = _claim_hit(report, section, claim, _t3_readings(t3, claim), "表三")
@@ -198,7 +207,7 @@ def text_t4_mismatch(report: Report, context: Context) -> Iterator[Hit]:
     t4 = report.table4
     if t4 is None:
         return
-    for section, claim in _located_claims(report):
+    for section, claim in _located_claims(report, context):
         groups = APPEAL_GROUPS.get(claim.subject)
         if not groups:
             continue

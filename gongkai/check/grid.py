@@ -1,0 +1,111 @@
+"""What the rules derive from a report once per check (kept in ``Context.memo``): each table's cells in
+printed order with a tally of blanks, marks, unknown cells and bad counts, and 表三 as rows of numbers.
+Most reports are all printed non-negative integers, and then most rules stop at the tally."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gongkai.check.places import T4_KEYS, Ref, t2_keys, t3_keys
+from gongkai.check.registry import Context
+from gongkai.model import Applicant, Cell, CellKind, Report, Table3Row
+from gongkai.model.report import MISSING
+from gongkai.model.values import Number
+
+_MARKS = (CellKind.SLASH, CellKind.DASH, CellKind.TEXT)
+
+
+@dataclass
+class TableCells:
+    """One table's value cells in printed order, and how many of them are of each awkward kind."""
+
+    cells: list[tuple[Ref, Cell]]
+    blank: int = 0
+    marks: int = 0
+    uncertain: int = 0
+    #: printed numbers that are negative or not whole (allowed in a few 表二 columns only)
+    odd_numbers: int = 0
+    #: printed with a unit ("万元", "元", "笔" …)
+    units: int = 0
+
+    @property
+    def plain(self) -> bool:
+        """Every cell a printed non-negative integer."""
+        return not (self.blank or self.marks or self.uncertain or self.odd_numbers)
+
+
+def _tally(cells: list[tuple[Ref, Cell]]) -> TableCells:
+    table = TableCells(cells)
+    for _, cell in cells:
+        value = cell.value
+        if value is None:
+            if cell.uncertain is not None:
+                table.uncertain += 1
+            else:
+                table.blank += 1
+        elif value.kind is CellKind.NUMBER:
+            n = value.number
+            if not (isinstance(n, int) and n >= 0):
+                table.odd_numbers += 1
+            if value.unit is not None:
+                table.units += 1
+        elif value.kind is CellKind.BLANK:
+            table.blank += 1
+        elif value.kind in _MARKS:
+            table.marks += 1
+    return table
+
+
+def tables(report: Report, context: Context) -> dict[str, TableCells]:
+    """ "table2"/"table3"/"table4" → its cells (only the tables the report has)."""
+    return context.cached("tables", lambda: _collect(report))
+
+
+def _collect(report: Report) -> dict[str, TableCells]:
+    out: dict[str, TableCells] = {}
+    if report.table2 is not None:
+        c2 = report.table2.cells
+        out["table2"] = _tally(
+            [(ref, c2.get((r, c), MISSING)) for r, c, ref in t2_keys(report.table2.edition)]
+        )
+    if report.table3 is not None:
+        c3 = report.table3.cells
+        out["table3"] = _tally(
+            [(ref, c3.get((r, a), MISSING)) for r, a, ref in t3_keys(report.table3.edition)]
+        )
+    if report.table4 is not None:
+        c4 = report.table4.cells
+        out["table4"] = _tally([(ref, c4.get((g, c), MISSING)) for g, c, ref in T4_KEYS])
+    return out
+
+
+@dataclass
+class Table3Numbers:
+    """表三 as rows of seven printed numbers (None where the cell is not a printed number)."""
+
+    rows: dict[Table3Row, list[Number | None]]
+
+
+_APPLICANT_INDEX = {a: i for i, a in enumerate(Applicant)}
+TOTAL_INDEX = _APPLICANT_INDEX[Applicant.TOTAL]
+
+
+def t3_numbers(report: Report, context: Context) -> Table3Numbers | None:
+    if report.table3 is None:
+        return None
+    return context.cached("t3_numbers", lambda: _t3_numbers(report))
+
+
+def _t3_numbers(report: Report) -> Table3Numbers:
+    assert report.table3 is not None
+    rows: dict[Table3Row, list[Number | None]] = {}
+    width = len(_APPLICANT_INDEX)
+    c3 = report.table3.cells
+    for row in report.table3.rows:
+        values: list[Number | None] = [None] * width
+        for a, k in _APPLICANT_INDEX.items():
+            value = c3.get((row, a), MISSING).value
+            if value is not None and value.kind is CellKind.NUMBER:
+                values[k] = value.number
+        rows[row] = values
+    return Table3Numbers(rows)
