@@ -101,23 +101,29 @@ def _read_chars(
         chars = content.chars
         x_shift, y_flip = offsets
         skip = "\r\n\x00\ufffe\uffff"
+        # The loose box (font ascent to descent) keeps a line's characters level, but some fonts carry
+        # absurd metrics (洪泽区: 200 pt boxes far from the glyph); then the glyph's own box is the truth.
+        # A run of characters of one font and size shares its loose height, so the check is made once
+        # per run, not per character.
+        run_height = -1.0
+        run_bad = False
         for i in range(count):
             ch = text[i] if exact else chr(get_unicode(raw, i) or 0xFFFD)
-            if ch in skip or generated(raw, i) == 1:
+            if ch in skip or (ch == " " and generated(raw, i) == 1):
                 continue  # PDFium's own guesses at spaces and line ends: we find lines ourselves
             if not loose_box(raw, i, rect_ref):
                 continue
             x0, y1, x1, y0 = rect.left, rect.top, rect.right, rect.bottom
-            # The loose box (font ascent to descent) keeps a line's characters level, but some fonts
-            # carry absurd metrics (洪泽区: 200 pt tall boxes far from the glyph); then the glyph's own
-            # box is the truth.
-            if not ch.isspace() and tight_box(raw, i, *tight_refs):
+            height = y1 - y0
+            if height != run_height and not ch.isspace() and tight_box(raw, i, *tight_refs):
+                run_height = height
                 cx, cy = (left.value + right.value) / 2, (bottom.value + top.value) / 2
-                if (
-                    not (x0 - 1 <= cx <= x1 + 1 and y0 - 1 <= cy <= y1 + 1)
-                    or (y1 - y0) > 3 * (top.value - bottom.value) + 4
-                ):
+                glyph = max(top.value - bottom.value, right.value - left.value)
+                run_bad = not (x0 - 1 <= cx <= x1 + 1 and y0 - 1 <= cy <= y1 + 1) or height > 4 * glyph + 6
+                if run_bad:
                     x0, y1, x1, y0 = left.value, top.value, right.value, bottom.value
+            elif run_bad and height == run_height and tight_box(raw, i, *tight_refs):
+                x0, y1, x1, y0 = left.value, top.value, right.value, bottom.value
             if to_page is None:  # unrotated page: the common case, kept free of function calls
                 chars.append((ch, x0 - x_shift, y_flip - y1, x1 - x_shift, y_flip - y0))
             else:
@@ -133,8 +139,12 @@ def _read_chars(
 
 def _read_paths(page: pdfium.PdfPage, content: PageContent, to_page: _ToPage) -> None:
     raw = page.raw
+    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
+    text = pdfium_c.FPDF_PAGEOBJ_TEXT
     for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        _visit(pdfium_c.FPDFPage_GetObject(raw, i), _IDENTITY, content, to_page, 0)
+        obj = get_object(raw, i)
+        if get_type(obj) != text:  # most objects are text: skip them without a second call
+            _visit(obj, _IDENTITY, content, to_page, 0)
 
 
 def _visit(obj: object, outer: _Matrix, content: PageContent, to_page: _ToPage, depth: int) -> None:
@@ -173,6 +183,8 @@ def _is_white(getter: object, obj: object) -> bool:
 def _path(obj: object, outer: _Matrix, content: PageContent, to_page: _ToPage) -> None:
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
+        return
+    if outer is _IDENTITY and _simple_path(obj, bool(stroke.value), fill_mode.value != 0, content, to_page):
         return
     stroked = bool(stroke.value) and not _is_white(pdfium_c.FPDFPageObj_GetStrokeColor, obj)
     filled = fill_mode.value != 0 and not _is_white(pdfium_c.FPDFPageObj_GetFillColor, obj)
@@ -219,6 +231,41 @@ def _path(obj: object, outer: _Matrix, content: PageContent, to_page: _ToPage) -
                 else:
                     mid = (min(xs) + max(xs)) / 2
                     _add_edge(content, mid, min(ys), mid, max(ys))
+
+
+def _simple_path(obj: object, stroke: bool, fill: bool, content: PageContent, to_page: _ToPage) -> bool:
+    """The common shapes from their bounds alone (one call instead of a walk over the segments): a
+    filled rectangle (a ruling when thin, else a shaded box that is no ruling) and a stroked straight
+    line. Returns False when the path needs the full walk."""
+    if not (stroke or fill):
+        return True
+    count = pdfium_c.FPDFPath_CountSegments(obj)
+    if not ((fill and not stroke and count <= 5) or (stroke and not fill and count == 2)):
+        return False
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    if not pdfium_c.FPDFPageObj_GetBounds(
+        obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+    ):
+        return True
+    xa, ya = to_page(left.value, top.value)
+    xb, yb = to_page(right.value, bottom.value)
+    x0, x1, y0, y1 = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
+    thin = min(x1 - x0, y1 - y0)
+    if thin >= THIN:
+        if not stroke:
+            return True  # a shaded or white box: never a ruling
+        width = ctypes.c_float()
+        if not pdfium_c.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width)) or thin > width.value + 0.5:
+            return True  # a diagonal line (a thick straight one is as wide as its stroke)
+    if _is_white(pdfium_c.FPDFPageObj_GetStrokeColor if stroke else pdfium_c.FPDFPageObj_GetFillColor, obj):
+        return True
+    if x1 - x0 >= y1 - y0:
+        mid = (y0 + y1) / 2
+        _add_edge(content, x0, mid, x1, mid)
+    else:
+        mid = (x0 + x1) / 2
+        _add_edge(content, mid, y0, mid, y1)
+    return True
 
 
 def _add_edge(content: PageContent, x0: float, y0: float, x1: float, y1: float) -> None:

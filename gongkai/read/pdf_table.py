@@ -64,6 +64,10 @@ class Fragment:
     x1: float
     bottom: float
     cells: list[Box]
+    #: the elementary grid: column and row boundaries, and the merged cell owning each elementary cell
+    xs: list[float] = field(default_factory=list)
+    ys: list[float] = field(default_factory=list)
+    owner: list[Box] = field(default_factory=list)
     #: y offset of this page in the joined coordinate system (set when fragments are laid on one grid)
     offset: float = 0.0
 
@@ -162,11 +166,19 @@ def page_fragments(content: PageContent) -> tuple[list[Fragment], list[Char]]:
         return [], content.chars
     fragments.sort(key=lambda f: f.top)
     rest: list[Char] = []
+    boxes = [
+        (f.x0, f.top, f.x1, f.bottom, f.xs, f.ys, len(f.xs) - 2, len(f.ys) - 2, f.owner) for f in fragments
+    ]
     for ch in content.chars:
         cx, cy = (ch[1] + ch[3]) / 2, (ch[2] + ch[4]) / 2
-        for fragment in fragments:
-            if fragment.x0 <= cx <= fragment.x1 and fragment.top <= cy <= fragment.bottom:
-                _place(fragment, ch, cx, cy)
+        for x0, top, x1, bottom, xs, ys, last_col, last_row, owner in boxes:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                # the elementary cell under the character's centre, and the merged cell owning it
+                c = bisect_right(xs, cx) - 1
+                r = bisect_right(ys, cy) - 1
+                c = 0 if c < 0 else last_col if c > last_col else c
+                r = 0 if r < 0 else last_row if r > last_row else r
+                owner[r * (last_col + 1) + c].chars.append(ch)
                 break
         else:
             rest.append(ch)
@@ -176,16 +188,6 @@ def page_fragments(content: PageContent) -> tuple[list[Fragment], list[Char]]:
             if is_dashed_page_number(cell.text) and cell.top > content.height * 0.85:
                 cell.text = ""  # a page number drawn inside an open-ended table at the page foot
     return fragments, rest
-
-
-def _place(fragment: Fragment, ch: Char, cx: float, cy: float) -> None:
-    best: Box | None = None
-    for cell in fragment.cells:
-        if cell.x0 - 0.5 <= cx <= cell.x1 + 0.5 and cell.top - 0.5 <= cy <= cell.bottom + 0.5:
-            best = cell
-            break
-    if best is not None:
-        best.chars.append(ch)
 
 
 def _fragment(page: int, hs: list[Segment], vs: list[Segment]) -> Fragment | None:
@@ -221,14 +223,15 @@ def _fragment(page: int, hs: list[Segment], vs: list[Segment]) -> Fragment | Non
             span = spans.setdefault(find(r * n_cols + c), [r, c, r, c])
             span[0], span[1] = min(span[0], r), min(span[1], c)
             span[2], span[3] = max(span[2], r), max(span[3], c)
-    cells = [
-        Box(xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1], page, (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]))
-        for r0, c0, r1, c1 in spans.values()
-    ]
-    if len(cells) < 2:
+    boxes: dict[int, Box] = {
+        root: Box(xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1], page, (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]))
+        for root, (r0, c0, r1, c1) in spans.items()
+    }
+    if len(boxes) < 2:
         return None
-    cells.sort(key=lambda b: (b.top, b.x0))
-    return Fragment(page, xs[0], ys[0], xs[-1], ys[-1], cells)
+    owner = [boxes[find(i)] for i in range(n_rows * n_cols)]
+    cells = sorted(boxes.values(), key=lambda b: (b.top, b.x0))
+    return Fragment(page, xs[0], ys[0], xs[-1], ys[-1], cells, xs, ys, owner)
 
 
 # ---------------------------------------------------------------------------------------------- joining

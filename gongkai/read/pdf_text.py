@@ -43,20 +43,23 @@ def group_lines(chars: list[Char]) -> list[list[Char]]:
         return []
     ordered = sorted(chars, key=lambda c: c[2] + c[4])
     lines: list[list[Char]] = []
-    current: list[Char] = [ordered[0]]
-    centre = (ordered[0][2] + ordered[0][4]) / 2
-    height = ordered[0][4] - ordered[0][2]
+    first = ordered[0]
+    current: list[Char] = [first]
+    centre = (first[2] + first[4]) / 2
+    height = max(first[4] - first[2], 1.0)
     for ch in ordered[1:]:
         c = (ch[2] + ch[4]) / 2
-        if c - centre <= max(height, ch[4] - ch[2], 1.0) * 0.5:
+        h = ch[4] - ch[2]
+        if h > height:
+            height = h
+        if c - centre <= height * 0.5:
             current.append(ch)
             # the running centre follows the line's bulk, not its first character
             centre += (c - centre) / len(current)
-            height = max(height, ch[4] - ch[2])
         else:
             lines.append(current)
             current = [ch]
-            centre, height = c, ch[4] - ch[2]
+            centre, height = c, max(h, 1.0)
     lines.append(current)
     for line in lines:
         line.sort(key=lambda c: c[1])
@@ -70,52 +73,86 @@ def _is_ascii_word(ch: str) -> bool:
 def line_pieces(line: list[Char]) -> TextLine:
     """Split one visual line into pieces at wide gaps; spaces only where the text layer or a gap between
     two ASCII characters puts them, never between Chinese characters."""
-    heights = sorted(c[4] - c[2] for c in line)
+    heights = sorted([c[4] - c[2] for c in line])
     h = max(heights[len(heights) // 2], 1.0)
+    piece_gap, space_gap = PIECE_GAP * h, SPACE_GAP * h
     pieces: list[tuple[str, tuple[float, float, float, float]]] = []
     buf: list[str] = []
-    box = [0.0, 0.0, 0.0, 0.0]
+    bx0 = btop = bx1 = bbottom = 0.0
+    top, bottom = line[0][2], line[0][4]
     prev: Char | None = None
     pending_space = False
     for ch in line:
-        text = ch[0]
+        text, x0, t, x1, b = ch
+        if t < top:
+            top = t
+        if b > bottom:
+            bottom = b
         if text in _SPACES:
             pending_space = bool(buf)
             continue
-        if prev is not None:
-            gap = ch[1] - prev[3]
-            if gap > PIECE_GAP * h:
-                pieces.append(("".join(buf).strip(), (box[0], box[1], box[2], box[3])))
-                buf, prev, pending_space = [], None, False
-            elif (pending_space or gap > SPACE_GAP * h) and _is_ascii_word(prev[0]) and _is_ascii_word(text):
-                buf.append(" ")
         if prev is None:
-            box = [ch[1], ch[2], ch[3], ch[4]]
+            bx0, btop, bx1, bbottom = x0, t, x1, b
         else:
-            box = [min(box[0], ch[1]), min(box[1], ch[2]), max(box[2], ch[3]), max(box[3], ch[4])]
+            gap = x0 - prev[3]
+            if gap > piece_gap:
+                pieces.append(("".join(buf).strip(), (bx0, btop, bx1, bbottom)))
+                buf = []
+                bx0, btop, bx1, bbottom = x0, t, x1, b
+                pending_space = False
+            else:
+                if (pending_space or gap > space_gap) and _is_ascii_word(prev[0]) and _is_ascii_word(text):
+                    buf.append(" ")
+                if t < btop:
+                    btop = t
+                if b > bbottom:
+                    bbottom = b
+                if x1 > bx1:
+                    bx1 = x1
         buf.append(text)
         prev = ch
         pending_space = False
     if buf:
-        pieces.append(("".join(buf).strip(), (box[0], box[1], box[2], box[3])))
+        pieces.append(("".join(buf).strip(), (bx0, btop, bx1, bbottom)))
     pieces = [p for p in pieces if p[0]]
-    x0 = min(c[1] for c in line)
-    x1 = max(c[3] for c in line)
-    top = min(c[2] for c in line)
-    bottom = max(c[4] for c in line)
-    return TextLine(pieces, x0, top, x1, bottom)
+    return TextLine(pieces, line[0][1], top, max(c[3] for c in line), bottom)
 
 
 def cell_text(chars: list[Char]) -> str:
     """The text of a table cell: its lines joined without separators (a space only between two ASCII
     words, so that two printed numbers never fuse)."""
-    out = ""
-    for line in group_lines(chars):
-        for text, _ in line_pieces(line).pieces:
-            if out and _is_ascii_word(out[-1]) and _is_ascii_word(text[0]):
-                out += " "
-            out += text
-    return out
+    if not chars:
+        return ""
+    if len(chars) == 1:
+        return chars[0][0].strip()
+    tops = [c[2] for c in chars]
+    if max(tops) - min(tops) < 0.3 * (chars[0][4] - chars[0][2]):
+        lines = [sorted(chars, key=lambda c: c[1])]  # one line: the usual value cell
+    else:
+        lines = group_lines(chars)
+    out: list[str] = []
+    for line in lines:
+        h = max(line[0][4] - line[0][2], 1.0)
+        prev: Char | None = None
+        pending_space = False
+        for ch in line:
+            text = ch[0]
+            if text in _SPACES:
+                pending_space = True
+                continue
+            # a space between two ASCII words: within a line where the text layer or a real gap puts
+            # one, across lines always
+            if (
+                out
+                and _is_ascii_word(out[-1])
+                and _is_ascii_word(text)
+                and (prev is None or pending_space or ch[1] - prev[3] > SPACE_GAP * h)
+            ):
+                out.append(" ")
+            out.append(text)
+            prev = ch
+            pending_space = False
+    return "".join(out)
 
 
 # ---------------------------------------------------------------------------------------------- furniture

@@ -44,7 +44,11 @@ def test_template_has_three_tables_in_body_order(corpus: Path) -> None:
     kinds = [type(b).__name__ for b in doc.blocks]
     assert kinds.count("Grid") == 3
     texts = [b.text if isinstance(b, Line) else f"<表{b.index}>" for b in doc.blocks]
-    order = [texts.index("二、主动公开政府信息情况"), texts.index("<表0>"), texts.index("三、收到和处理政府信息公开申请情况")]
+    order = [
+        texts.index("二、主动公开政府信息情况"),
+        texts.index("<表0>"),
+        texts.index("三、收到和处理政府信息公开申请情况"),
+    ]
     assert order == sorted(order)
     assert texts.index("<表1>") < texts.index("四、政府信息公开行政复议、行政诉讼情况") < texts.index("<表2>")
     assert texts[-1] == "（文字描述，收取信息处理费情况在此处报告。）"
@@ -70,14 +74,29 @@ def test_template_table3_merged_cells(corpus: Path) -> None:
     assert all(table3.rows[r][c] is note for r in range(3) for c in range(3))
     # 自然人 and 总计 merged over two header rows; two-paragraph headers joined without a space
     assert table3.rows[1][3] is table3.rows[2][3] and table3.rows[1][3].text == "自然人"
-    assert [c.text for c in table3.rows[2][4:9]] == ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    assert [c.text for c in table3.rows[2][4:9]] == [
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+    ]
     results = table3.rows[5][0]
     assert results.text == RESULTS_LABEL and results.rowspan == 22
     assert all(table3.rows[r][0] is results for r in range(5, 27))
     spans = {table3.rows[r][1].text: table3.rows[r][1].rowspan for r in range(5, 27)}
     assert [spans[g.label] for g in Table3Group] == [8, 3, 5, 3]
     # the origin of a merged cell is where row and col agree; the continuations point back to it
-    assert [c.text for c in table3.origin_cells(8)] == ["2.其他法律行政法规禁止公开", "", "", "", "", "", "", ""]
+    assert [c.text for c in table3.origin_cells(8)] == [
+        "2.其他法律行政法规禁止公开",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ]
 
 
 def test_template_table4_header_with_line_break(corpus: Path) -> None:
@@ -107,9 +126,14 @@ def test_converted_reports_table4_and_table3_totals(corpus: Path, stem: str) -> 
     grids = _grids(doc)
     assert len(grids) == 3
     table4 = grids[2]
-    assert [c.text for c in table4.origin_cells(len(table4.rows) - 1)] == [_printed(v) for v in gold["table4"]]
+    assert [c.text for c in table4.origin_cells(len(table4.rows) - 1)] == [
+        _printed(v) for v in gold["table4"]
+    ]
     table3 = grids[1]
-    for key, label in (("一、本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量"), ("三、(七)总计", "（七）总计")):
+    for key, label in (
+        ("一、本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量"),
+        ("三、(七)总计", "（七）总计"),
+    ):
         row = next(r for r in range(len(table3.rows)) if any(c.text == label for c in table3.origin_cells(r)))
         assert [c.text for c in table3.origin_cells(row)][-7:] == [_printed(v) for v in gold["table3"][key]]
 
@@ -118,7 +142,12 @@ def test_staggered_colspans_are_kept_as_printed(corpus: Path) -> None:
     """财政金融局 2020: header rows span 本年增/减, data rows span the first value (cells read in row order)."""
     table2 = _grids(read_document(corpus / "converted" / "docx" / "2020-平潭综合实验区财政金融局.docx"))[0]
     header = next(r for r in range(len(table2.rows)) if table2.rows[r][0].text == "信息内容" and r > 4)
-    assert [c.text for c in table2.origin_cells(header)] == ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
+    assert [c.text for c in table2.origin_cells(header)] == [
+        "信息内容",
+        "上一年项目数量",
+        "本年增/减",
+        "处理决定数量",
+    ]
     assert [c.text for c in table2.origin_cells(header + 1)] == ["行政许可", "0", "1", "0"]
     assert table2.rows[header + 1][1].colspan == 2
 
@@ -151,7 +180,11 @@ def test_headers_footers_ignored_and_merges_from_python_docx() -> None:
     assert grid.rows[1][0] is grid.rows[2][0] and grid.rows[1][0].rowspan == 2
     assert grid.rows[2][2].text == ""
     last = doc.blocks[-1]
-    assert isinstance(last, Line) and last.separated and [p.text for p in last.cells] == ["二、主动公开", "第二栏"]
+    assert (
+        isinstance(last, Line)
+        and last.separated
+        and [p.text for p in last.cells] == ["二、主动公开", "第二栏"]
+    )
 
 
 def test_docx_named_pdf_is_read_by_content(corpus: Path, tmp_path: Path) -> None:

@@ -61,7 +61,9 @@ def test_zip_bomb_renamed_docx_is_refused_before_decompressing(tmp_path: Path) -
 
 
 def test_total_uncompressed_size_limit() -> None:
-    members = {"word/document.xml": _DOCUMENT} | {f"word/media/{i}.bin": os.urandom(64 * 1024) for i in range(40)}
+    members = {"word/document.xml": _DOCUMENT} | {
+        f"word/media/{i}.bin": os.urandom(64 * 1024) for i in range(40)
+    }
     data = _docx(members)
     with pytest.raises(HostileFile, match="解压后共"):
         read_bytes(data, "大.docx", Limits(max_unzipped_bytes=2 * MB))
@@ -76,7 +78,12 @@ def test_too_many_members() -> None:
 def test_member_that_lies_about_its_size_is_not_inflated() -> None:
     """A central directory that declares 1 KB for a member holding 5 MB: reading stops at the declared size
     and the CRC check refuses the member."""
-    real = _DOCUMENT[:-len(b"</w:body></w:document>")] + b"<w:p><w:r><w:t>" + b"x" * (5 * MB) + b"</w:t></w:r></w:p></w:body></w:document>"
+    real = (
+        _DOCUMENT[: -len(b"</w:body></w:document>")]
+        + b"<w:p><w:r><w:t>"
+        + b"x" * (5 * MB)
+        + b"</w:t></w:r></w:p></w:body></w:document>"
+    )
     data = bytearray(_docx({"word/document.xml": real}))
     declared = len(real).to_bytes(4, "little")
     assert data.count(declared) == 2  # local header and central directory
@@ -94,7 +101,9 @@ def test_member_that_lies_about_its_size_is_not_inflated() -> None:
 def test_xml_entity_expansion_is_refused() -> None:
     laughs = (
         b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">'
-        + b"".join(b'<!ENTITY %s "%s">' % (bytes([98 + i]), (b"&%s;" % bytes([97 + i])) * 10) for i in range(9))
+        + b"".join(
+            b'<!ENTITY %s "%s">' % (bytes([98 + i]), (b"&%s;" % bytes([97 + i])) * 10) for i in range(9)
+        )
         + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
         b"<w:body><w:p><w:r><w:t>&j;</w:t></w:r></w:p></w:body></w:document>"
     )
