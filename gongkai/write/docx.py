@@ -125,18 +125,20 @@ def _table(doc: DocxDocument, layout: TableLayout) -> None:
     # Word reads tcW, LibreOffice the grid (gridCol): set both, and a fixed layout so neither re-flows
     for column, w in zip(table.columns, widths, strict=True):
         column.width = Mm(w)
-    for r in range(layout.height):
-        for c in range(layout.width):
-            table.cell(r, c).width = Mm(widths[c])
+    # the grid's cells taken once, before merging (table.cell() rescans the whole table on every call)
+    grid = table._cells
+    for i, grid_cell in enumerate(grid):
+        grid_cell.width = Mm(widths[i % layout.width])
     fixed = OxmlElement("w:tblLayout")
     fixed.set(qn("w:type"), "fixed")
     table._tbl.tblPr.append(fixed)
     size = Pt(TABLE_FONT_PT[layout.name])
     for r, c, spec in layout.placed():
-        cell = table.cell(r, c)
+        cell = grid[r * layout.width + c]
         if spec.rowspan > 1 or spec.colspan > 1:
             # merge before writing: python-docx appends the text of merged cells to the origin
-            cell = cell.merge(table.cell(r + spec.rowspan - 1, c + spec.colspan - 1))
+            far = grid[(r + spec.rowspan - 1) * layout.width + c + spec.colspan - 1]
+            cell = cell.merge(far)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         p = cell.paragraphs[0]
         p.paragraph_format.line_spacing = 1.0

@@ -3,6 +3,7 @@ the three official tables with the template's merged cells. The same page is wha
 
 from __future__ import annotations
 
+import os
 from html import escape
 
 from gongkai.model import Report
@@ -25,8 +26,8 @@ h1 {{ font-family: {SANS}; font-size: 18pt; font-weight: bold; text-align: cente
 h2 {{ font-family: {SANS}; font-size: 14pt; font-weight: bold; margin: 1.2em 0 .4em; break-after: avoid; }}
 p {{ text-indent: 2em; margin: 0 0 .3em; text-align: justify; }}
 mark.todo {{ background: #fff2a8; color: #7a3b00; }}
-table.form {{ border-collapse: collapse; table-layout: fixed; width: 100%; margin: .6em 0 1em; font-size: 9pt; line-height: 1.35;
-  break-inside: avoid; page-break-inside: avoid; }}
+table.form {{ border-collapse: collapse; table-layout: fixed; width: 100%; margin: .6em 0 1em; font-size: 9pt;
+  line-height: 1.35; break-inside: avoid; page-break-inside: avoid; }}
 table.form td, table.form th {{ border: .75pt solid #000; padding: 2pt 3pt; text-align: center;
   vertical-align: middle; font-weight: normal; }}
 table.form td.label {{ text-align: left; }}
@@ -109,6 +110,6 @@ def to_html(report: Report) -> str:
     )
 
 
-def write_html(report: Report, path: str) -> None:
+def write_html(report: Report, path: str | os.PathLike[str]) -> None:
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(to_html(report))

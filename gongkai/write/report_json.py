@@ -1,0 +1,133 @@
+"""A report as an editable JSON file and back: ``Report.to_json`` (the corpus gold shape) plus the text of
+the preamble and the six sections, so that a clerk (or a script) can complete the 【待填写：…】 parts and
+render the documents again with ``gongkai report render``."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from gongkai.errors import InputFileError
+from gongkai.model import (
+    TABLE4_CELLS,
+    Applicant,
+    Cell,
+    CellKind,
+    CellValue,
+    Edition,
+    Report,
+    Section,
+    SectionText,
+    Table2,
+    Table3,
+    Table4,
+    form_for,
+    read_value,
+)
+from gongkai.model.values import text_value
+
+#: keys added to ``Report.to_json`` for the words of the report
+PREAMBLE = "preamble"
+TEXTS = "section_texts"
+
+
+def report_to_json(report: Report) -> dict[str, Any]:
+    data = report.to_json(provenance=False)
+    data[PREAMBLE] = report.preamble
+    data[TEXTS] = {s.numeral: report.section_text(s) for s in Section if s in report.sections}
+    return data
+
+
+def write_report_json(report: Report, path: str | os.PathLike[str]) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(report_to_json(report), fh, ensure_ascii=False, indent=2)
+        fh.write("\n")
+
+
+def _cell(value: Any, where: str, problems: list[str]) -> Cell:
+    how = "报告 JSON"
+    if value is None:
+        return Cell(CellValue(CellKind.BLANK, ""), how=how)
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        problems.append(f"{where}：“{json.dumps(value, ensure_ascii=False)}”不是数值")
+        return Cell(None, how=how)
+    text = repr(value) if isinstance(value, float) else str(value)
+    parsed = read_value(text)
+    return Cell(parsed if parsed is not None else text_value(text), how=how)
+
+
+def report_from_json(data: dict[str, Any], name: str) -> Report:
+    """Rebuild a report from ``report_to_json`` output (or a corpus gold file). Bad values are listed in
+    one InputFileError naming the file and the cells."""
+    problems: list[str] = []
+    fmt = data.get("format")
+    edition = Edition(fmt) if fmt in tuple(Edition) else Edition.F2021
+    form = form_for(edition)
+    report = Report(
+        name=str(data.get("file") or name),
+        title=data.get("title"),
+        agency=data.get("agency"),
+        agency_source=data.get("agency_source") or "",
+        year=data.get("year"),
+        year_source=data.get("year_source") or "",
+        publication_date=data.get("publication_date"),
+        format=fmt,
+        preamble=data.get(PREAMBLE) or "",
+    )
+    t2 = data.get("table2")
+    if isinstance(t2, dict):
+        table2 = Table2(edition)
+        for row in form.table2_rows:
+            values = t2.get(row.label_in(edition), {})
+            for col in form.table2_columns(row):
+                where = f"表二 {row.label_in(edition)} · {col.label}"
+                table2.cells[(row, col)] = _cell(values.get(col.label) if isinstance(values, dict) else None, where, problems)
+        report.table2 = table2
+    t3 = data.get("table3")
+    if isinstance(t3, dict):
+        table3 = Table3(edition)
+        for row3 in form.table3:
+            values3 = t3.get(row3.key)
+            if not isinstance(values3, list) or len(values3) != len(Applicant):
+                problems.append(f"表三“{row3.key}”应有 {len(Applicant)} 个值")
+                continue
+            for a, v in zip(Applicant, values3, strict=True):
+                table3.cells[(row3, a)] = _cell(v, f"表三 {row3.place} · {a.label}", problems)
+        report.table3 = table3
+    t4 = data.get("table4")
+    if isinstance(t4, list):
+        if len(t4) != len(TABLE4_CELLS):
+            problems.append(f"表四应有 {len(TABLE4_CELLS)} 个值，文件中有 {len(t4)} 个")
+        else:
+            table4 = Table4()
+            for (g, c), v in zip(TABLE4_CELLS, t4, strict=True):
+                table4.cells[(g, c)] = _cell(v, f"表四 {g.place} · {c.label}", problems)
+            report.table4 = table4
+    texts = data.get(TEXTS) or {}
+    for section in Section:
+        text = texts.get(section.numeral) if isinstance(texts, dict) else None
+        if isinstance(text, str):
+            report.sections[section] = SectionText(section, section.title, text)
+    report.section_order = list(report.sections)
+    if problems:
+        raise InputFileError(name, problems)
+    return report
+
+
+def read_report_json(path: str | os.PathLike[str]) -> Report:
+    name = Path(path).name
+    try:
+        raw = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputFileError(name, ["文件不存在"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputFileError(name, [f"无法读取（{exc}）"]) from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputFileError(name, [f"JSON 格式错误（第 {exc.lineno} 行第 {exc.colno} 列）：{exc.msg}"]) from None
+    if not isinstance(data, dict):
+        raise InputFileError(name, ["应为一个 JSON 对象（gongkai report build 写出的报告 JSON）"])
+    return report_from_json(data, name)
