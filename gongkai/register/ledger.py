@@ -175,9 +175,9 @@ class Register:
         )
         s.add(row)
         s.flush()
-        ev = EventRow(request_id=row.id, kind=EventKind.RECEIVED.code, occurred_on=new.received_on, payload=payload,
+        ev = EventRow(kind=EventKind.RECEIVED.code, occurred_on=new.received_on, payload=payload,
                       recorded_at=stamp, recorded_by=recorded_by)
-        s.add(ev)
+        row.events.append(ev)  # through the relationship, so later steps in this session see it
         s.flush()
         project(row, fold([_event(ev)], self.calendar), self.calendar)
         return row
@@ -224,9 +224,9 @@ class Register:
                 payload["amount"] = fee.amount
         candidate = Event(-1, kind, on, payload, recorded_by)
         state = fold([*events, candidate], self.calendar)
-        ev = EventRow(request_id=row.id, kind=kind.code, occurred_on=on, payload=_jsonable(payload),
-                      recorded_at=now(), recorded_by=recorded_by)
-        s.add(ev)
+        ev = EventRow(kind=kind.code, occurred_on=on, payload=_jsonable(payload), recorded_at=now(),
+                      recorded_by=recorded_by)
+        row.events.append(ev)
         if kind is EventKind.AMENDED and ("applicant" in payload or "applicant_name" in payload):
             self._relink_applicant(s, row, state)
         project(row, state, self.calendar)

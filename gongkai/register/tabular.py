@@ -61,7 +61,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("申请人类型", "表三的列：" + "、".join(a.label for a in Applicant if a is not Applicant.TOTAL), True),
     Column("提交方式", "、".join(c.label for c in Channel), True),
     Column("提交日期", "YYYY-MM-DD；当面提交即收到申请之日"),
-    Column("收到申请日期", "条例第三十一条：邮寄为签收之日，平信、互联网、传真为确认之日", True),
+    Column("收到申请日期", "条例第三十一条：邮寄为签收之日，平信、互联网、传真为确认之日；当面提交可只填提交日期"),
     Column("申请内容", "所需政府信息的名称、文号或特征描述"),
     Column("获取信息的方式", "纸质、电子邮件、电子数据等"),
     Column("告知补正日期", "YYYY-MM-DD"),
