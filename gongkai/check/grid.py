@@ -93,19 +93,19 @@ TOTAL_INDEX = _APPLICANT_INDEX[Applicant.TOTAL]
 def t3_numbers(report: Report, context: Context) -> Table3Numbers | None:
     if report.table3 is None:
         return None
-    return context.cached("t3_numbers", lambda: _t3_numbers(report))
+    return context.cached("t3_numbers", lambda: _t3_numbers(report, context))
 
 
-def _t3_numbers(report: Report) -> Table3Numbers:
+def _t3_numbers(report: Report, context: Context) -> Table3Numbers:
+    """From the cells already collected for the tally (row-major, seven per row)."""
     assert report.table3 is not None
-    rows: dict[Table3Row, list[Number | None]] = {}
+    cells = tables(report, context)["table3"].cells
     width = len(_APPLICANT_INDEX)
-    c3 = report.table3.cells
-    for row in report.table3.rows:
-        values: list[Number | None] = [None] * width
-        for a, k in _APPLICANT_INDEX.items():
-            value = c3.get((row, a), MISSING).value
-            if value is not None and value.kind is CellKind.NUMBER:
-                values[k] = value.number
+    rows: dict[Table3Row, list[Number | None]] = {}
+    for k, row in enumerate(report.table3.rows):
+        values: list[Number | None] = []
+        for _, cell in cells[k * width : (k + 1) * width]:
+            value = cell.value
+            values.append(value.number if value is not None and value.kind is CellKind.NUMBER else None)
         rows[row] = values
     return Table3Numbers(rows)

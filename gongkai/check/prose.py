@@ -110,17 +110,35 @@ _SUBHEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[）)]
 
 
 def sentences(text: str) -> list[str]:
-    if "（" in text or "(" in text:
-        text = _SUBHEADING.sub(lambda m: m.group(0) + "。", text)
-    return _SENTENCE.findall(fold(text))
+    """The folded sentences of ``text`` that name requests or appeals (the only ones that can state a
+    figure to compare). The test is made on the raw text by single characters, so a word broken by a
+    line break ("申\n请") is not missed, and only those sentences are folded."""
+    out: list[str] = []
+    for raw in _SENTENCE.findall(text):
+        if "申" not in raw and "复" not in raw and "诉" not in raw:
+            continue
+        if "\n" in raw and ("（" in raw or "(" in raw):
+            raw = _SUBHEADING.sub(_end_sentence, raw)
+            out.extend(s for s in _SENTENCE.findall(fold(raw)) if _names_subject(s))
+        else:
+            folded = fold(raw)
+            if _names_subject(folded):
+                out.append(folded)
+    return out
+
+
+def _end_sentence(m: re.Match[str]) -> str:
+    return m.group(0) + "。"
+
+
+def _names_subject(sentence: str) -> bool:
+    return "申请" in sentence or "复议" in sentence or "诉讼" in sentence
 
 
 def claims(text: str) -> list[Claim]:
     """Every figure about requests, reviews and lawsuits stated in ``text``."""
     out: list[Claim] = []
     for sentence in sentences(text):
-        if not _FIGURE.search(sentence) and not (_NO_REQUEST.search(sentence) or _NO_APPEAL.search(sentence)):
-            continue
         out.extend(_sentence_claims(sentence))
     return out
 
@@ -207,7 +225,7 @@ def _t4_column(segment: str) -> Table4Column | None:
     return None
 
 
-_NEGATIONS = ("未", "无", "没有", "零", "0")
+_NEGATIONS = ("未", "无", "没有", "为零", "为0")
 
 
 def _zero_claims(sentence: str) -> list[Claim]:
