@@ -1,11 +1,9 @@
 """Reports to write: every cell a different number (so a value in the wrong cell shows), the arithmetic
-of the form holding (P1, I1, I2, I4), for both editions."""
+of the form holding (P1, I1, I2, I4), for both editions; plus helpers to compare two reports cell by cell."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-
-import pytest
 
 from gongkai.model import (
     APPLICANT_PARTS,
@@ -18,12 +16,14 @@ from gongkai.model import (
     Report,
     Table2,
     Table2Column,
+    Table2Row,
     Table3,
     Table3Row,
     Table4,
     Table4Column,
     Table4Group,
     form_for,
+    iter_cells,
     read_value,
 )
 from gongkai.write.draft import FeeFigures, draft_report
@@ -72,10 +72,20 @@ def make_table4(seed: int = 0) -> Table4:
     return t4
 
 
-def make_table2(edition: Edition) -> Table2:
+#: printed marks a clerk may type: "/" (not applicable) and a blank (not known); both kept as they are
+SLASH_CELL = (Table2Row.REGULATIONS, Table2Column.ISSUED)
+BLANK_CELL = (Table2Row.REGULATIONS, Table2Column.REPEALED)
+
+
+def make_table2(edition: Edition, *, marks: bool = False) -> Table2:
+    """表二 with distinct numbers; with ``marks`` the 2021 规章 row holds a "/" and a blank."""
     t2 = Table2(edition)
     for i, (row, col) in enumerate(form_for(edition).table2_cells):
-        if col is Table2Column.FEE_AMOUNT:
+        if marks and (row, col) == SLASH_CELL:
+            t2.cells[(row, col)] = Cell(CellValue(CellKind.SLASH, "/"))
+        elif marks and (row, col) == BLANK_CELL:
+            t2.cells[(row, col)] = Cell(CellValue(CellKind.BLANK, ""))
+        elif col is Table2Column.FEE_AMOUNT:
             t2.cells[(row, col)] = number(Decimal("0.35"))
         elif col is Table2Column.CHANGE:
             value = read_value("-3")
@@ -86,23 +96,30 @@ def make_table2(edition: Edition) -> Table2:
     return t2
 
 
-def make_report(edition: Edition = Edition.F2021, fees: FeeFigures | None = None) -> Report:
+def make_report(edition: Edition = Edition.F2021, fees: FeeFigures | None = None, *, marks: bool = False) -> Report:
     year = 2025 if edition is Edition.F2021 else 2020
     return draft_report(
         year=year,
         agency="某市某局",
-        table2=make_table2(edition),
+        table2=make_table2(edition, marks=marks),
         table3=make_table3(edition),
         table4=make_table4(),
         fees=fees,
     )
 
 
-@pytest.fixture(params=[Edition.F2021, Edition.F2019], ids=["2021", "2019"])
-def report(request: pytest.FixtureRequest) -> Report:
-    return make_report(request.param)
+def cell_values(report: Report) -> dict[tuple[str, ...], tuple[str, object]]:
+    """Every table cell as (kind, gold-style value), by its reference."""
+    out: dict[tuple[str, ...], tuple[str, object]] = {}
+    for ref, cell in iter_cells(report):
+        kind = "none" if cell.value is None else str(cell.value.kind)
+        out[tuple(ref)] = (kind, cell.json_value())
+    return out
 
 
-@pytest.fixture
-def report_2021() -> Report:
-    return make_report(Edition.F2021, FeeFigures(2, Decimal("3000"), 1, Decimal("1000")))
+def differences(want: Report, got: Report) -> list[str]:
+    """The cells whose value differs, as "ref: want → got" (empty when every cell is identical)."""
+    a, b = cell_values(want), cell_values(got)
+    return [f"{'/'.join(k)}: {a[k]} → {b.get(k)}" for k in a if a[k] != b.get(k)] + [
+        f"{'/'.join(k)}: (absent) → {b[k]}" for k in b if k not in a
+    ]
