@@ -112,12 +112,14 @@ class WorkCalendar:
     _ordinals: list[int] = field(default_factory=list, init=False, repr=False)
     _first_year: int = field(default=0, init=False, repr=False)
     _last_year: int = field(default=-1, init=False, repr=False)
+    _info: dict[date, DayInfo] = field(default_factory=dict, init=False, repr=False)
 
     # -- construction ----------------------------------------------------------------------------
 
     def add(self, arrangement: Arrangement) -> None:
         self.arrangements[arrangement.year] = arrangement
         self._ordinals, self._first_year, self._last_year = [], 0, -1
+        self._info.clear()
 
     def covers(self, year: int) -> bool:
         return PACKAGE_FIRST_YEAR <= year <= PACKAGE_LAST_YEAR or year in self.arrangements
@@ -125,6 +127,12 @@ class WorkCalendar:
     # -- single days -----------------------------------------------------------------------------
 
     def info(self, day: date) -> DayInfo:
+        cached = self._info.get(day)
+        if cached is None:
+            cached = self._info[day] = self._lookup(day)
+        return cached
+
+    def _lookup(self, day: date) -> DayInfo:
         arrangement = self.arrangements.get(day.year)
         if arrangement is not None:
             if day in arrangement.workdays:
