@@ -73,6 +73,11 @@ EXPECTED: dict[str, list[Known]] = {
     ],
     "2024-淮安市人民政府": [
         Known(
+            "TEXT.T2_MISMATCH",
+            "一、总体情况 ↔ 表二 第二十条第（一）项 行政规范性文件 · 本年制发件数",
+            "README 'Text/table mismatches' (weaker): 政策性文件 11 vs 8; gold narrative_figures",
+        ),
+        Known(
             "CONTENT.GOVERNMENT_DUTIES",
             "全文",
             "not in the gold: 条例第五十条第（四）项; the text never mentions 考核/评议/追究 (checked by hand)",
@@ -112,6 +117,13 @@ EXPECTED: dict[str, list[Known]] = {
             "gold narrative_figures: 7 vs 0, matches false",
         ),
     ],
+    "2020-重庆市统计局": [
+        Known(
+            "TEXT.T2_MISMATCH",
+            "一、总体情况 ↔ 表二 第二十条第（六）项 行政处罚 · 处理决定数量",
+            "README 'Text/table mismatches' (weaker): 行政处罚信息56条 vs 7; gold narrative_figures",
+        ),
+    ],
     "2024-湘潭县统计局": [
         Known(
             "TEXT.T3_MISMATCH",
@@ -127,11 +139,10 @@ EXPECTED: dict[str, list[Known]] = {
     ],
 }
 
-#: Known weaker mismatches (gold narrative_figures matches = false, same_scope "unclear") about 表二 prose
-#: figures, which no rule targets: they count published items, not the 表二 cells, as often as not.
+#: Known weaker mismatches (gold narrative_figures matches = false, same_scope "unclear") that no rule
+#: targets on purpose: topic counts of published items ("…类 N 条") are not 表二's documents; binding them
+#: would also compare "行政许可类 12 条" with 782 decisions (农业农村局 2023), a false alarm.
 NOT_TARGETED: dict[str, list[str]] = {
-    "2024-淮安市人民政府": ["政策性文件 11 件 vs 行政规范性文件 本年制发件数 8"],
-    "2020-重庆市统计局": ["行政处罚信息56条 vs 行政处罚 处理决定数量 7"],
     "2023-平潭综合实验区农业农村局": ["政策、规范性文件类7条 vs 行政规范性文件 本年制发件数 4"],
     "2023-平潭综合实验区社会事业局": ["规范性文件类信息5条 vs 本年制发件数 2"],
     "2023-平潭综合实验区自然资源与生态环境局": ["政策及规范性文件类3条 vs 本年制发件数 2"],
@@ -239,7 +250,9 @@ def main() -> None:
     for line in errors_on_correct:
         print(f"  {line}")
     not_targeted = sum(len(v) for v in NOT_TARGETED.values())
-    print(f"known weaker 表二 prose mismatches not targeted by any rule (same_scope unclear): {not_targeted}")
+    print(
+        f"known weaker 表二 topic-count mismatches left alone on purpose (same_scope unclear): {not_targeted}"
+    )
 
     parsed = [r for _, r in reports if _.parent.name == "reports"]
     check_reports(parsed)  # warm the caches (compiled patterns, cn2an) before timing

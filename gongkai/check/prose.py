@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import cn2an
 
-from gongkai.model import Table4Column, Table4Group
+from gongkai.model import Table2Row, Table4Column, Table4Group
 
 
 class Subject(Enum):
@@ -53,7 +53,7 @@ class Claim:
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
 _CLAUSE_END = re.compile(r"[，,；;：:（）()《》〈〉\[\]【】]")
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
-_FIGURE = re.compile(rf"(\d[\d,，]*|[{_CN_DIGITS}]+)(件|份|起|宗)")
+_FIGURE = re.compile(rf"(?<![第\d{_CN_DIGITS}])(\d[\d,，]*|[{_CN_DIGITS}]+)(件|份|起|宗)")
 
 _RECEIVE = re.compile(r"收到|受理|新收|接收|接到|收悉")
 _ANSWER = re.compile(r"答复|办结|办理|回复|处理完毕|办复")
@@ -254,3 +254,80 @@ APPEAL_GROUPS: dict[Subject, tuple[Table4Group, ...]] = {
     Subject.SUIT_DIRECT: (Table4Group.SUIT_DIRECT,),
     Subject.SUIT_AFTER_REVIEW: (Table4Group.SUIT_AFTER_REVIEW,),
 }
+
+
+# ---------------------------------------------------------------------------------------------- 表二
+
+
+class DocumentCount(Enum):
+    """What a prose figure about 表二 counts."""
+
+    ISSUED = "本年制发"
+    REPEALED = "本年废止"
+    IN_FORCE = "现行有效"
+    DECISIONS = "处理决定"
+
+
+@dataclass(frozen=True)
+class Table2Claim:
+    quote: str
+    figure: int
+    row: Table2Row
+    count: DocumentCount
+
+
+_T2_FIGURE = re.compile(rf"(?<![第\d{_CN_DIGITS}])(\d[\d,，]*|[{_CN_DIGITS}]+)(件|条|项)")
+#: each 表二 row and the words that name it in prose (规范性文件 also as 政策性文件: the gold compares them)
+_T2_ROWS: tuple[tuple[Table2Row, re.Pattern[str]], ...] = (
+    (Table2Row.NORMATIVE_DOCUMENTS, re.compile(r"规范性文件|政策性文件")),
+    (Table2Row.REGULATIONS, re.compile(r"规章")),
+    (Table2Row.LICENSING, re.compile(r"行政许可")),
+    (Table2Row.PENALTIES, re.compile(r"行政处罚")),
+    (Table2Row.COERCION, re.compile(r"行政强制")),
+)
+_DOCUMENT_ROWS = (Table2Row.NORMATIVE_DOCUMENTS, Table2Row.REGULATIONS)
+_NOT_TABLE2 = ("类", "事项", "清理", "解读")
+_T2_HINTS = ("规", "政策", "许可", "处罚", "强制")
+
+
+def table2_claims(text: str) -> list[Table2Claim]:
+    """Figures the prose states about 表二 rows: documents issued / repealed / in force, decisions.
+    A figure is bound only when the words before it name exactly one row."""
+    out: list[Table2Claim] = []
+    for raw in _SENTENCE.findall(text):
+        if not any(h in raw for h in _T2_HINTS):
+            continue
+        sentence = fold(raw)
+        figures = list(_T2_FIGURE.finditer(sentence))
+        bounds = [m.start() for m in _CLAUSE_END.finditer(sentence)]
+        for i, m in enumerate(figures):
+            number = _number(m.group(1))
+            if number is None:
+                continue
+            k = bisect_left(bounds, m.start())
+            start = max(bounds[k - 1] + 1 if k else 0, figures[i - 1].end() if i else 0)
+            segment = sentence[start : m.start()]
+            rows = [row for row, pattern in _T2_ROWS if pattern.search(segment)]
+            # "规范性文件类 7 条", "行政许可类 12 条" count published items by topic, and "审批事项 148 项"
+            # counts matters, not 表二's documents or decisions; a 清理 count is neither
+            if len(rows) != 1 or any(word in segment for word in _NOT_TABLE2):
+                continue
+            row = rows[0]
+            if row in _DOCUMENT_ROWS:
+                if "现行有效" in segment:
+                    count = DocumentCount.IN_FORCE
+                elif "废止" in segment:
+                    count = DocumentCount.REPEALED
+                else:
+                    count = DocumentCount.ISSUED
+            else:
+                count = DocumentCount.DECISIONS
+            out.append(Table2Claim(_part_around(sentence, m.start()), number, row, count))
+    return out
+
+
+def _part_around(sentence: str, pos: int) -> str:
+    """The part of a long sentence between the semicolons around ``pos`` (for a short quote)."""
+    start = max(sentence.rfind("；", 0, pos), sentence.rfind(";", 0, pos)) + 1
+    ends = [e for e in (sentence.find("；", pos), sentence.find(";", pos)) if e >= 0]
+    return sentence[start : min(ends) + 1] if ends else sentence[start:]

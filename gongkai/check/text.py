@@ -9,15 +9,27 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from gongkai.check.arith import Term, plain
-from gongkai.check.places import t3_place, t3_row, t3_term, t4_place, t4_term
-from gongkai.check.prose import APPEAL_GROUPS, CARRIED_IN_WORDS, CARRIED_OUT_WORDS, Claim, Subject, claims
+from gongkai.check.places import t2_term, t3_place, t3_row, t3_term, t4_place, t4_term
+from gongkai.check.prose import (
+    APPEAL_GROUPS,
+    CARRIED_IN_WORDS,
+    CARRIED_OUT_WORDS,
+    Claim,
+    DocumentCount,
+    Subject,
+    claims,
+    table2_claims,
+)
 from gongkai.check.registry import Context, Hit, rule
 from gongkai.model import (
     APPLICANT_PARTS,
     Applicant,
+    Edition,
     Report,
     Section,
     Severity,
+    Table2Column,
+    Table2Row,
     Table3,
     Table3Role,
     Table4Column,
@@ -217,3 +229,62 @@ def text_t4_mismatch(report: Report, context: Context) -> Iterator[Hit]:
         hit = _claim_hit(report, section, claim, [Reading(label, terms)], "表四")
         if hit:
             yield hit
+
+
+#: the 表二 column a prose count is compared with, by edition (2019 has no 现行有效 / 废止 columns)
+_T2_COLUMNS: dict[Edition, dict[DocumentCount, Table2Column]] = {
+    Edition.F2021: {
+        DocumentCount.ISSUED: Table2Column.ISSUED,
+        DocumentCount.REPEALED: Table2Column.REPEALED,
+        DocumentCount.IN_FORCE: Table2Column.IN_FORCE,
+        DocumentCount.DECISIONS: Table2Column.DECISIONS,
+    },
+    Edition.F2019: {
+        DocumentCount.ISSUED: Table2Column.NEW_MADE,
+        DocumentCount.DECISIONS: Table2Column.DECISIONS_2019,
+    },
+}
+
+
+@rule(
+    "TEXT.T2_MISMATCH",
+    Severity.NOTICE,
+    basis=TEXT_BASIS,
+    title="正文所述文件数、处理决定数与表二不一致（口径可能不同）",
+)
+def text_t2_mismatch(report: Report, context: Context) -> Iterator[Hit]:
+    t2 = report.table2
+    if t2 is None:
+        return
+    columns = _T2_COLUMNS[t2.edition]
+    seen: set[tuple[str, int, Table2Row]] = set()
+    for section in (Section.OVERVIEW, Section.PROACTIVE):
+        if section not in report.sections:
+            continue
+        for claim in table2_claims(report.section_text(section)):
+            column = columns.get(claim.count)
+            key = (claim.quote, claim.figure, claim.row)
+            if column is None or key in seen or column not in t2.form.table2_columns(claim.row):
+                continue
+            seen.add(key)
+            term = t2_term(t2, claim.row, column)
+            if term.number is None or term.number == claim.figure:
+                continue
+            difference = claim.figure - term.number
+            yield Hit(
+                f"{section.title}称{claim.row.label_in(t2.edition)}{claim.count.value} {claim.figure}"
+                f"（“{claim.quote}”），而{term.name}为 {plain(term.number)}，相差 {plain(difference)}；"
+                "正文所计可能是公开的信息条数而非表二口径，请核对",
+                f"{section.title} ↔ {term.name}",
+                {
+                    "quote": claim.quote,
+                    "left_label": "正文",
+                    "left": claim.figure,
+                    "right_label": term.name,
+                    "right": plain(term.number),
+                    "difference": plain(difference),
+                    "table": "表二",
+                },
+                (term.ref,),
+                (term.cell.source,) if term.cell.source else (),
+            )

@@ -132,3 +132,37 @@ def test_none_stated_against_table4() -> None:
 def test_blank_cell_is_not_compared() -> None:
     report = _with_overview("2023-互助县统计局", "本年度共受理政府信息公开申请3件。")
     assert run(report, *TEXT_RULES) == []
+
+
+#: gold narrative figures about 表二 with matches = false that TEXT.T2_MISMATCH reports (提示); the three
+#: "…类 N 条" topic counts (农业农村局, 社会事业局, 自然资源 2023) are left alone on purpose
+T2_MISMATCHES = {
+    "2024-淮安市人民政府": [(11, 8)],
+    "2020-重庆市统计局": [(56, 7)],
+}
+
+
+@pytest.mark.parametrize("stem", gold_stems())
+def test_table2_prose_mismatches_are_notices(parsed: Parsed, stem: str) -> None:
+    findings = run(parsed(stem), "TEXT.T2_MISMATCH")
+    assert [(f.values["left"], f.values["right"]) for f in findings] == T2_MISMATCHES.get(stem, [])
+    assert all(f.severity is Severity.NOTICE for f in findings)
+
+
+def test_table2_prose_reading() -> None:
+    from gongkai.check.prose import DocumentCount, table2_claims
+    from gongkai.model import Table2Row
+
+    got = [
+        (c.figure, c.row, c.count)
+        for c in table2_claims(
+            "全面梳理了我局现行有效的规范性文件16件。2023年，我局制定规范性文件5件，全部完成图文解读。"
+            "其中政策、规范性文件类7条，行政许可类12条；共承办行政许可等审批事项148项；解读政策性文件10条。"
+            "第二十条第（一）项信息内容。公示行政处罚信息56条;"
+        )
+    ]
+    assert got == [
+        (16, Table2Row.NORMATIVE_DOCUMENTS, DocumentCount.IN_FORCE),
+        (5, Table2Row.NORMATIVE_DOCUMENTS, DocumentCount.ISSUED),
+        (56, Table2Row.PENALTIES, DocumentCount.DECISIONS),
+    ]
