@@ -334,7 +334,16 @@ class Register:
                     count += 1
         for arrangement in arrangements:
             self.calendar.add(arrangement)
+        self.refresh_open()
         return count
+
+    def refresh_open(self) -> int:
+        """Recompute the deadlines of every open request (after a new 放假安排); one transaction."""
+        with self.store.transaction() as s:
+            rows = s.scalars(select(RequestRow).where(RequestRow.closed_on.is_(None))).all()
+            for row in rows:
+                project(row, fold([_event(e) for e in row.events], self.calendar), self.calendar)
+            return len(rows)
 
 
 def _deadlines_of(state: CaseState, cal: WorkCalendar, today: date) -> Iterable[tuple[str, date, str]]:

@@ -299,3 +299,17 @@ def test_due_lists_soon_and_overdue(register: Register) -> None:
     assert answer[0].working_days_left == -2
     assert not [i for i in items if i.request_id == b]
     assert [(i.what, i.due) for i in items if i.request_id == c] == [("补正告知最后一日（如需补正）", D("2025-04-03"))]
+
+
+def test_new_arrangement_moves_open_deadlines(register: Register) -> None:
+    from gongkai.register.calendar import Arrangement
+
+    rid = _add(register, "2026-12-20")
+    [row] = register.requests()
+    assert row.answer_due == D("2027-01-15")  # 2027 presumed Monday–Friday
+    register.add_arrangements([Arrangement(2027, {D("2027-01-01"): "元旦"}, {})], source="测试")
+    [row] = register.requests()
+    assert row.answer_due == D("2027-01-18")
+    # and a register opened later reads the stored arrangement back
+    again = Register(register.store)
+    assert again.case(rid).answer_deadline(again.calendar).due == D("2027-01-18")  # type: ignore[union-attr]
