@@ -4,7 +4,8 @@ Parses every report (and the converted DOCX/PDF copies when they can be read), r
 prints per rule: reports checked, findings, how many are real problems in the source (the list below,
 taken from the corpus README "Cases worth knowing" / "Arithmetic identities" and the gold notes and
 narrative_figures with matches = false), how many are "无法核对" notices caused by cells the reader
-could not know, and false alarms (everything else). Then the known problems that were missed, and the
+could not know, findings resting on a cell the reader got wrong (checked against the gold cells: a parser
+error, not a checker one), and false alarms (everything else). Then the known problems that were missed, and the
 speed of the checks alone (parse excluded), in reports per second on one core.
 
     .venv/bin/python bench/rules.py [--corpus ../shared/corpus] [--repeat 200] [--verbose]
@@ -13,6 +14,7 @@ speed of the checks alone (parse excluded), in reports per second on one core.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections import Counter
@@ -24,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from gongkai.check import RULES, check_reports  # noqa: E402
 from gongkai.errors import GongkaiError  # noqa: E402
-from gongkai.model import Finding, Report, Severity  # noqa: E402
+from gongkai.model import TABLE4_CELLS, Applicant, Finding, Report, Severity, iter_cells  # noqa: E402
 from gongkai.parse import parse_file  # noqa: E402
 
 
@@ -156,6 +158,31 @@ def is_uncheckable(f: Finding) -> bool:
     return f.severity is Severity.NOTICE and (f.rule in ARITHMETIC or f.rule == "FORM.UNCERTAIN_CELLS")
 
 
+def gold_values(corpus: Path, stem: str) -> dict[tuple[str, str, str], object]:
+    """Every gold cell by reference (see the corpus README for the shape)."""
+    path = corpus / "gold" / f"{stem}.json"
+    if not path.is_file():
+        return {}
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    cells: dict[tuple[str, str, str], object] = {}
+    for row, columns in (gold.get("table2") or {}).items():
+        for column, value in columns.items():
+            cells[("table2", row, column)] = value
+    for row, values in (gold.get("table3") or {}).items():
+        for a, value in zip(Applicant, values, strict=True):
+            cells[("table3", row, a.label)] = value
+    if gold.get("table4") is not None:
+        for (g, c), value in zip(TABLE4_CELLS, gold["table4"], strict=True):
+            cells[("table4", g.label, c.label)] = value
+    return cells
+
+
+def misread(report: Report, finding: Finding, gold: dict[tuple[str, str, str], object]) -> bool:
+    """The finding rests on a cell the reader got wrong (its value differs from the gold)."""
+    parsed = {(ref[0], ref[1], ref[2]): cell.json_value() for ref, cell in iter_cells(report)}
+    return any(ref in gold and parsed.get(ref) != gold[ref] for ref in finding.cells)
+
+
 def corpus_files(corpus: Path) -> list[Path]:
     files = sorted(p for p in (corpus / "reports").iterdir() if p.is_file())
     for sub in ("docx", "pdf"):
@@ -187,15 +214,17 @@ def main() -> None:
         batch = [r for p, r in reports if p.parent == folder]
         results += check_reports(batch)
     by_folder = [
-        p for folder in sorted({p.parent for p, _ in reports}) for p, _ in reports if p.parent == folder
+        (p, r) for folder in sorted({p.parent for p, _ in reports}) for p, r in reports if p.parent == folder
     ]
 
     rows: dict[str, Counter[str]] = {rule_id: Counter() for rule_id in RULES}
     missed: list[str] = []
     false_alarms: list[str] = []
+    misreads: list[str] = []
     errors_on_correct: list[str] = []
-    for path, findings in zip(by_folder, results, strict=True):
+    for (path, report), findings in zip(by_folder, results, strict=True):
         label = f"{path.parent.name}/{path.name}"
+        gold = gold_values(args.corpus, path.stem)
         expected = {(k.rule, k.where): k for k in EXPECTED.get(path.stem, [])}
         found: set[tuple[str, str]] = set()
         for rule_id in RULES:
@@ -208,6 +237,9 @@ def main() -> None:
                 found.add(key)
             elif is_uncheckable(f):
                 rows[f.rule]["uncheckable"] += 1
+            elif misread(report, f, gold):
+                rows[f.rule]["misread"] += 1
+                misreads.append(f"{label}: {f.rule} {f.severity} {f.where}")
             else:
                 rows[f.rule]["false"] += 1
                 false_alarms.append(f"{label}: {f.rule} {f.severity} {f.where}: {f.message[:120]}")
@@ -232,17 +264,20 @@ def main() -> None:
         total.update(c)
         print(
             f"{rule_id:28} {rule.severity!s:4} {c['checked']:7d} {c['findings']:8d} {c['real']:5d} "
-            f"{c['uncheckable']:8d} {c['false']:5d}"
+            f"{c['uncheckable']:8d} {c['misread']:7d} {c['false']:5d}"
         )
     expected_total = sum(len(EXPECTED.get(p.stem, [])) for p, _ in reports)
     print(
         f"{'total':28} {'':4} {'':7} {total['findings']:8d} {total['real']:5d} {total['uncheckable']:8d} "
-        f"{total['false']:5d}"
+        f"{total['misread']:7d} {total['false']:5d}"
     )
     print()
     print(f"known problems found: {expected_total - len(missed)} / {expected_total}")
     for line in missed:
         print(f"  MISSED {line}")
+    print(f"findings caused by a cell the reader got wrong (parser, not checker): {len(misreads)}")
+    for line in misreads:
+        print(f"  MISREAD {line}")
     print(f"false alarms: {len(false_alarms)}")
     for line in false_alarms:
         print(f"  FALSE {line}")
@@ -254,7 +289,7 @@ def main() -> None:
         f"known weaker 表二 topic-count mismatches left alone on purpose (same_scope unclear): {not_targeted}"
     )
 
-    parsed = [r for _, r in reports if _.parent.name == "reports"]
+    parsed = [r for p, r in reports if p.parent.name == "reports"]
     check_reports(parsed)  # warm the caches (compiled patterns, cn2an) before timing
     # CPU time of this process (one core): the wall clock also counts other processes on a shared machine
     wall, cpu = time.perf_counter(), time.process_time()
