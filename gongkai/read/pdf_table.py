@@ -89,10 +89,39 @@ def _cluster(values: list[float]) -> list[float]:
     return out
 
 
+def _merge_collinear(segments: list[Segment], vertical: bool) -> list[Segment]:
+    """Pieces of one line drawn cell by cell (WeasyPrint, LibreOffice) joined into one segment; pieces at
+    the same position that do not touch (two tables above each other) stay apart."""
+    if vertical:
+        keyed = sorted((s[0], s[1], s[3]) for s in segments)
+    else:
+        keyed = sorted((s[1], s[0], s[2]) for s in segments)
+    groups: list[list[tuple[float, float, float]]] = []
+    for item in keyed:
+        if groups and item[0] - groups[-1][-1][0] <= SNAP / 2:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    out: list[Segment] = []
+    for group in groups:
+        pos = group[0][0]
+        lo_hi: list[list[float]] = []
+        for _, lo, hi in sorted(group, key=lambda g: g[1]):
+            if lo_hi and lo <= lo_hi[-1][1] + SNAP:
+                lo_hi[-1][1] = max(lo_hi[-1][1], hi)
+            else:
+                lo_hi.append([lo, hi])
+        for lo, hi in lo_hi:
+            out.append((pos, lo, pos, hi) if vertical else (lo, pos, hi, pos))
+    return out
+
+
 def _regions(
     horizontals: list[Segment], verticals: list[Segment]
 ) -> list[tuple[list[Segment], list[Segment]]]:
     """Connected groups of ruling segments (a horizontal and a vertical touch within SNAP)."""
+    horizontals = _merge_collinear(horizontals, vertical=False)
+    verticals = _merge_collinear(verticals, vertical=True)
     segs = horizontals + verticals
     n_h = len(horizontals)
     parent = list(range(len(segs)))

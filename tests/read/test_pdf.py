@@ -269,3 +269,19 @@ def test_scanned_pdf_is_read_by_ocr_and_marked(corpus: Path) -> None:
     assert normalize(table4.rows[0][0].text) == normalize("行政复议")
     assert _row_texts(table4, len(table4.rows) - 1)[:5] == ["72", "64", "178", "37", "351"]
     assert any("四、政府信息公开行政复议、行政诉讼情况" in b.text for b in doc.blocks if isinstance(b, Line))
+
+
+@pytest.mark.parametrize("stem", ["2024-淮安市人民政府.pdf", "2019-平潭综合实验区公安局.html"])
+def test_pdf_from_another_producer_reads_back_the_same_tables(corpus: Path, stem: str) -> None:
+    """A second PDF producer (gongkai's own WeasyPrint writer draws every cell border as a separate short
+    line): the tables read back from its PDF are the tables that went in."""
+    from gongkai.parse import parse_document, parse_file
+    from gongkai.write.pdf import cjk_font_installed, to_pdf
+
+    if not cjk_font_installed():
+        pytest.skip("no CJK font for WeasyPrint (scripts/install adds fonts-noto-cjk)")
+    report = parse_file(corpus / "reports" / stem)
+    again = parse_document(read_bytes(to_pdf(report), "written.pdf")).to_json()
+    original = report.to_json()
+    for table in ("table2", "table3", "table4"):
+        assert again[table] == original[table]
