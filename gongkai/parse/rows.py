@@ -37,8 +37,13 @@ def collect_rows(
     match: Callable[[str], K | None],
     continues: Callable[[str, K], bool],
     skip: Callable[[str], bool] = lambda norm: False,
+    orphans: list[tuple[int, list[Token]]] | None = None,
 ) -> list[RowRead[K]]:
-    """Walk the tokens of one table region and group values under the row labels they follow."""
+    """Walk the tokens of one table region and group values under the row labels they follow.
+
+    Values that follow no open row are collected in ``orphans`` as runs, each with the number of rows
+    read before it, so that a caller that knows the layout (a block whose row label is missing) can place
+    them; they are never given to a row here."""
     tokens = list(_explode(tokens, match))
     # in a positioned row, cells before the row's label are group labels or merged placeholders
     label_at: dict[tuple[int, int], int] = {}
@@ -75,9 +80,15 @@ def collect_rows(
         if current is not None and not current.closed:
             if current.label.row is None or tok.row == current.label.row or tok.row is None:
                 current.values.append(tok)
+                i += 1
+                continue
+            # a positioned row without a label of its own after a labelled one: not this row's values
+            current.closed = True
+        if orphans is not None and (tok.value is None or tok.value.kind is not CellKind.BLANK or tok.positioned):
+            if orphans and orphans[-1][0] == len(rows) and orphans[-1][1] and orphans[-1][1][-1] is tokens[i - 1]:
+                orphans[-1][1].append(tok)
             else:
-                # a positioned row without a label of its own after a labelled one: not this row's values
-                current.closed = True
+                orphans.append((len(rows), [tok]))
         i += 1
     return rows
 

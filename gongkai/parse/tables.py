@@ -12,11 +12,14 @@ from dataclasses import dataclass
 
 from gongkai.model.form import (
     TABLE4_CELLS,
+    TABLE4_PARTS,
     Applicant,
     Edition,
     Table2Column,
     Table2Row,
     Table3Row,
+    Table4Column,
+    Table4Group,
     expected_edition,
     form_for,
 )
@@ -89,7 +92,8 @@ def read_table2(tokens: Sequence[Token], year: int | None, variants: list[LabelV
         if tok.value is None:
             for edition in table2_markers(tok.norm):
                 markers[edition] += 1
-    rows = collect_rows(tokens, match_table2, lambda norm, key: False, skip=_table2_skip)
+    orphans: list[tuple[int, list[Token]]] = []
+    rows = collect_rows(tokens, match_table2, lambda norm, key: False, skip=_table2_skip, orphans=orphans)
     if not rows:
         return None
     keys = {r.key for r in rows}
@@ -113,8 +117,46 @@ def read_table2(tokens: Sequence[Token], year: int | None, variants: list[LabelV
         for column, cell in zip(columns, cells, strict=True):
             table.cells[(read.key, column)] = cell
         _note_variant(read, read.key.label_in(edition), table2_variants(read.key), variants)
+    _place_unlabelled(table, rows, orphans, seen, variants)
     table.missing_rows = [r for r in form.table2_rows if r not in seen]
     return table
+
+
+def _place_unlabelled(
+    table: Table2,
+    rows: list[RowRead[Table2Row]],
+    orphans: list[tuple[int, list[Token]]],
+    seen: set[Table2Row],
+    variants: list[LabelVariant],
+) -> None:
+    """Values printed in a row whose label is blank or lost (HTQ25 prints the 规章 row without its label).
+
+    They are placed only when the layout leaves one possibility: the run sits before a labelled row of the
+    same block, exactly one row of that block before it is unaccounted for, and the count fits its columns."""
+    form = table.form
+    for before, run in orphans:
+        if before >= len(rows):
+            continue
+        while len(run) > 1 and run[0].value is not None and run[0].value.is_blank and run[0].row == run[1].row:
+            run = run[1:]  # the blank label cell itself
+        following = rows[before].key
+        if following not in form.table2_rows:
+            continue
+        block = form.table2_block(following)
+        earlier = block.rows[: block.rows.index(following)]
+        candidates = [r for r in earlier if r not in seen]
+        if len(candidates) != 1:
+            continue
+        while len(run) > len(block.columns) and run[-1].value is not None and run[-1].value.is_blank:
+            run = run[:-1]  # padding cells after the last value
+        if len(run) != len(block.columns):
+            continue
+        row = candidates[0]
+        seen.add(row)
+        for column, tok in zip(block.columns, run, strict=True):
+            assert tok.value is not None
+            table.cells[(row, column)] = Cell(tok.value, tok.source, "行标签空白，按所在栏块中唯一缺少的行对应")
+        variants.append(LabelVariant(row.label_in(table.edition), "", run[0].source))
 
 
 def _table2_skip(norm: str) -> bool:
@@ -190,10 +232,29 @@ def read_table4(tokens: Sequence[Token]) -> Table4 | None:
         for key in TABLE4_CELLS:
             table.cells[key] = Cell(None, None, "未印出数据行")
         return table
+    if len(values) != len(TABLE4_CELLS):
+        by_group = _table4_by_group(tokens)
+        if by_group is not None:
+            return by_group
     positioned = all(v.positioned for v in values)
     cells = assign(values, len(TABLE4_CELLS), positioned)
     for key, cell in zip(TABLE4_CELLS, cells, strict=True):
         table.cells[key] = cell
+    return table
+
+
+def _table4_by_group(tokens: Sequence[Token]) -> Table4 | None:
+    """表四 printed as one row per group ("行政复议 | 1 | 0 | 0 | 0 | 1", then the two 诉讼 groups)."""
+    groups = {normalize(g.label): g for g in Table4Group}
+    rows = collect_rows(tokens, groups.get, lambda norm, key: False, skip=is_table4_header)
+    found = {r.key: r for r in rows if len(r.values) >= len(TABLE4_PARTS) + 1}
+    if set(found) != set(Table4Group):
+        return None
+    table = Table4()
+    for group, read in found.items():
+        cells = assign(read.values, len(Table4Column), read.label.positioned)
+        for column, cell in zip(Table4Column, cells, strict=True):
+            table.cells[(group, column)] = cell
     return table
 
 

@@ -136,3 +136,42 @@ def test_malformed_utf8_is_an_error_naming_the_line() -> None:
     with pytest.raises(UndecodableText) as err:
         read_bytes(broken, "坏编码.txt")
     assert "《坏编码.txt》" in str(err.value) and "第 " in str(err.value) and "UTF-8" in str(err.value)
+
+
+@pytest.mark.parametrize("layout", ["tab rows", "pipe rows with padding", "one cell per line, tab prefix"])
+def test_damaged_table2_labels(layout: str) -> None:
+    """HTQ25 (format.md §5 f): block titles cut to "第二十条第", the 规章 label blank, the fee header without
+    parentheses. The values of the unlabelled row are placed by the block, where only one row is missing."""
+
+    def row(label: str, values: list[str]) -> list[str]:
+        if label.startswith("第二十条"):
+            label = "第二十条第"
+        elif label == "规章":
+            label = ""
+        values = [v.replace("（单位：万元）", "单位:万元") for v in values]
+        if layout == "tab rows":
+            return ["\t".join([label, *values])]
+        if layout == "pipe rows with padding":
+            return [" | ".join([label, *values]) + " | |"]
+        return [f"\t{c}" for c in [label, *values] if c] + [""]
+
+    data = parse_text(render(row))
+    assert data["table2"] == GOLD["table2"]
+    assert data["table3"] == GOLD["table3"]
+    assert any(v["official"] == "规章" and v["printed"] == "" for v in data["label_variants"])
+
+
+def test_table4_printed_one_row_per_group() -> None:
+    def row(label: str, values: list[str]) -> list[str]:
+        if label == "" and values and values[0] == str(GOLD["table4"][0]):
+            return [
+                " | ".join([group, *values[k * 5 : k * 5 + 5]])
+                for k, group in enumerate(["行政复议", "未经复议直接起诉", "复议后起诉"])
+            ]
+        if label == "" and values and values[0] == "结果维持":
+            return [" | ".join(["", *values[:5]])]
+        return [" | ".join([label, *values])]
+
+    data = parse_text(render(row))
+    assert data["table4"] == GOLD["table4"]
+    assert data["uncertain_cells"] == []
