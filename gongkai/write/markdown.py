@@ -1,5 +1,5 @@
-"""A report as Markdown: ``#`` title, ``##`` section headings, paragraphs, and each official table as a
-pipe table on the table's full grid (表二 4 columns, 表三 10, 表四 15).
+"""A report as Markdown: the title and the six section headings as setext headings (underlined with
+``===`` / ``---``), paragraphs, and 表三 and 表四 as pipe tables on their full grid (10 and 15 columns).
 
 Merged cells are flattened the way a table copied as text looks: every row has the full number of grid
 cells, a merged cell's text stands in one of the positions it covers and the others are empty. A row
@@ -66,10 +66,13 @@ def _table2_markdown(layout: TableLayout) -> str:
 
 def to_markdown(report: Report) -> str:
     tables = layouts(report)
-    parts = [f"# {report_title(report)}"]
+    title = report_title(report)
+    # setext headings (underlined): the heading line itself stays the plain official text, which is what
+    # gongkai's text reader (and any person reading the file as text) finds a section by
+    parts = [f"{title}\n{'=' * 2 * len(title)}"]
     parts += preamble_paragraphs(report)
     for section in sections_out(report):
-        parts.append(f"## {section.heading}")
+        parts.append(f"{section.heading}\n{'-' * 2 * len(section.heading)}")
         parts += list(section.paragraphs)
         if section.table and section.table in tables:
             parts.append(table_markdown(tables[section.table]))
