@@ -42,6 +42,15 @@ def folded_full_text(report: Report, context: Context) -> str:
     return context.cached("folded_full_text", lambda: fold(report.full_text))
 
 
+def _find_all(text: str, word: str) -> list[int]:
+    found: list[int] = []
+    i = text.find(word)
+    while i >= 0:
+        found.append(i)
+        i = text.find(word, i + 1)
+    return found
+
+
 def _is_government(report: Report) -> bool:
     """A 人民政府's own report (条例第五十条第（四）项, 第四十九条 3月31日), not one of its departments'."""
     if report.agency and _GOVERNMENT.search(report.agency):
@@ -140,10 +149,10 @@ def content_government_duties(report: Report, context: Context) -> Iterator[Hit]
 def content_period(report: Report, context: Context) -> Iterator[Hit]:
     if report.year is None:
         return
-    text = folded_full_text(report, context)  # the preamble is part of it
-    if "统计" not in text:
-        return
-    for m in _PERIOD.finditer(text):
+    # fold only a window after each "统计" (the period follows the word; folding all text is slow)
+    full = report.full_text  # the preamble is part of it
+    windows = [fold(full[i : i + 80]) for i in _find_all(full, "统计")]
+    for m in (m for w in windows for m in _PERIOD.finditer(w)):
         start, end = int(m.group(2)), int(m.group(3) or m.group(2))
         if start != report.year or end != report.year:
             yield Hit(

@@ -4,7 +4,7 @@ Most reports are all printed non-negative integers, and then most rules stop at 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gongkai.check.places import T4_KEYS, Ref, t2_keys, t3_keys
 from gongkai.check.registry import Context
@@ -27,6 +27,8 @@ class TableCells:
     odd_numbers: int = 0
     #: printed with a unit ("万元", "元", "笔" …)
     units: int = 0
+    #: the printed number of each cell, None where it is not a number (same order as ``cells``)
+    numbers: list[Number | None] = field(default_factory=list)
 
     @property
     def plain(self) -> bool:
@@ -36,8 +38,10 @@ class TableCells:
 
 def _tally(cells: list[tuple[Ref, Cell]]) -> TableCells:
     table = TableCells(cells)
+    numbers = table.numbers
     for _, cell in cells:
         value = cell.value
+        numbers.append(value.number if value is not None and value.kind is CellKind.NUMBER else None)
         if value is None:
             if cell.uncertain is not None:
                 table.uncertain += 1
@@ -99,13 +103,8 @@ def t3_numbers(report: Report, context: Context) -> Table3Numbers | None:
 def _t3_numbers(report: Report, context: Context) -> Table3Numbers:
     """From the cells already collected for the tally (row-major, seven per row)."""
     assert report.table3 is not None
-    cells = tables(report, context)["table3"].cells
+    numbers = tables(report, context)["table3"].numbers
     width = len(_APPLICANT_INDEX)
-    rows: dict[Table3Row, list[Number | None]] = {}
-    for k, row in enumerate(report.table3.rows):
-        values: list[Number | None] = []
-        for _, cell in cells[k * width : (k + 1) * width]:
-            value = cell.value
-            values.append(value.number if value is not None and value.kind is CellKind.NUMBER else None)
-        rows[row] = values
-    return Table3Numbers(rows)
+    return Table3Numbers(
+        {row: numbers[k * width : (k + 1) * width] for k, row in enumerate(report.table3.rows)}
+    )

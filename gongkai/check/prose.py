@@ -287,7 +287,7 @@ _T2_ROWS: tuple[tuple[Table2Row, re.Pattern[str]], ...] = (
 )
 _DOCUMENT_ROWS = (Table2Row.NORMATIVE_DOCUMENTS, Table2Row.REGULATIONS)
 _NOT_TABLE2 = ("类", "事项", "清理", "解读")
-_T2_HINTS = ("规", "政策", "许可", "处罚", "强制")
+_T2_HINTS = ("规章", "规范性文件", "政策性文件", "许可", "处罚", "强制")
 
 
 def table2_claims(text: str) -> list[Table2Claim]:
