@@ -137,7 +137,9 @@ def _place_unlabelled(
     for before, run in orphans:
         if before >= len(rows):
             continue
-        while len(run) > 1 and run[0].value is not None and run[0].value.is_blank and run[0].row == run[1].row:
+        if run[-1].row is not None:
+            run = [t for t in run if t.row == run[-1].row]  # one printed row, not the header's padding
+        while len(run) > len(form.table2_columns(following)) and run[0].value is not None and run[0].value.is_blank:
             run = run[1:]  # the blank label cell itself
         following = rows[before].key
         if following not in form.table2_rows:
