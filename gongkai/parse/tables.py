@@ -134,21 +134,19 @@ def _place_unlabelled(
     They are placed only when the layout leaves one possibility: the run sits before a labelled row of the
     same block, exactly one row of that block before it is unaccounted for, and the count fits its columns."""
     form = table.form
-    for before, run in orphans:
-        if before >= len(rows):
+    for before, printed in orphans:
+        if before >= len(rows) or rows[before].key not in form.table2_rows:
             continue
-        if run[-1].row is not None:
-            run = [t for t in run if t.row == run[-1].row]  # one printed row, not the header's padding
-        while len(run) > len(form.table2_columns(following)) and run[0].value is not None and run[0].value.is_blank:
-            run = run[1:]  # the blank label cell itself
         following = rows[before].key
-        if following not in form.table2_rows:
-            continue
         block = form.table2_block(following)
-        earlier = block.rows[: block.rows.index(following)]
-        candidates = [r for r in earlier if r not in seen]
+        candidates = [r for r in block.rows[: block.rows.index(following)] if r not in seen]
         if len(candidates) != 1:
             continue
+        run = printed
+        if run[-1].row is not None:
+            run = [t for t in run if t.row == run[-1].row]  # one printed row, not the header's padding
+        while len(run) > len(block.columns) and run[0].value is not None and run[0].value.is_blank:
+            run = run[1:]  # the blank label cell itself
         while len(run) > len(block.columns) and run[-1].value is not None and run[-1].value.is_blank:
             run = run[:-1]  # padding cells after the last value
         if len(run) != len(block.columns):
