@@ -33,8 +33,8 @@ class GuardedZip:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
-            raise CorruptFile(name, f"文件已损坏，不是完整的 Word 文档（{_why(exc)}）") from None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
+            raise CorruptFile(name, "文件已损坏，不是完整的 Word（.docx）文档（压缩结构无法读取）") from None
         if len(infos) > limits.max_zip_members:
             raise HostileFile(
                 name,
@@ -70,8 +70,10 @@ class GuardedZip:
         try:
             with self._zip.open(info) as fh:
                 data = fh.read(cap + 1)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
-            raise CorruptFile(self.name, f"文件已损坏，成员 {member} 无法解压（{_why(exc)}）") from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError):
+            raise CorruptFile(
+                self.name, f"文件已损坏，其中的 {member} 无法解压（数据不完整或校验失败）"
+            ) from None
         if len(data) > cap:
             raise HostileFile(self.name, f"成员 {member} 解压后超过声明的大小，拒绝读取（疑似恶意文件）")
         self._budget -= len(data)
@@ -90,7 +92,8 @@ class GuardedZip:
         try:
             root = etree.fromstring(data, parser)
         except etree.XMLSyntaxError as exc:
-            raise CorruptFile(self.name, f"部件 {member} 不是完整的 XML（{_why(exc)}）") from None
+            where = f"第 {exc.lineno} 行" if exc.lineno else "开头"
+            raise CorruptFile(self.name, f"文件已损坏：{member} 不是完整的 XML（{where}出错）") from None
         info = root.getroottree().docinfo
         if info.internalDTD is not None or info.public_id:
             raise HostileFile(
@@ -106,7 +109,3 @@ def _has_dtd(data: bytes) -> bool:
         # UTF-16 parts: look for the same declarations in both byte orders
         return any(mark.encode(enc) in data for mark in _DTD_UTF16 for enc in ("utf-16-le", "utf-16-be"))
     return False
-
-
-def _why(exc: BaseException) -> str:
-    return str(exc) or type(exc).__name__
