@@ -1,14 +1,19 @@
 """Rules over two reports of the same agency, year Y−1 (``context.previous``) and Y: 上年结转 (Y) =
-结转下年度 (Y−1) per column (format.md §3.2 I9), 表二 stock of documents (I8) and of 2019 items (I6)."""
+结转下年度 (Y−1) per column (format.md §3.2 I9), 表二 stock of documents (I8) and of 2019 items (I6), and
+text copied from last year (内容雷同)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+
+from rapidfuzz import fuzz
 
 from gongkai.check.arith import Term, plain
 from gongkai.check.places import t2_place, t2_term, t3_place, t3_row, t3_term
+from gongkai.check.prose import fold
 from gongkai.check.registry import Context, Hit, rule
-from gongkai.model import Applicant, Edition, Report, Severity, Table2Column, Table3Role
+from gongkai.model import Applicant, Edition, Report, Section, Severity, Table2Column, Table3Role
 
 
 def _pair(report: Report, context: Context) -> Report | None:
@@ -142,3 +147,46 @@ def cross_item_stock(report: Report, context: Context) -> Iterator[Hit]:
             (before.ref, change.ref, now.ref),
             tuple(t.cell.source for t in (before, change, now) if t.cell.source),
         )
+
+
+#: share of characters two years' texts have in common (rapidfuzz ratio, digits ignored) from which the
+#: text is taken to be copied; the 2017 法治蓝皮书 found reports repeating last year's at 90 %
+SAME_TEXT_RATIO = 90.0
+#: parts too short to say anything about copying ("无。")
+SAME_TEXT_MIN_CHARS = 60
+_DIGITS = re.compile(r"[\d〇零一二三四五六七八九十]+年|\d+")
+
+
+@rule(
+    "CROSS.SAME_TEXT",
+    Severity.NOTICE,
+    basis="国办公开办函〔2021〕30号 三（四）：年度报告“内容雷同、敷衍塞责”的，依条例第四十七条追究责任",
+    title="总体情况或存在的主要问题与上一年度报告基本相同（内容雷同）",
+    cross_year=True,
+)
+def cross_same_text(report: Report, context: Context) -> Iterator[Hit]:
+    previous = _pair(report, context)
+    if previous is None:
+        return
+    for section in (Section.OVERVIEW, Section.PROBLEMS):
+        now = _DIGITS.sub("", fold(report.section_text(section)))
+        before = _DIGITS.sub("", fold(previous.section_text(section)))
+        if min(len(now), len(before)) < SAME_TEXT_MIN_CHARS:
+            continue
+        ratio = fuzz.ratio(now, before)
+        if ratio >= SAME_TEXT_RATIO:
+            found = report.sections.get(section)
+            yield Hit(
+                f"{section.title}与 {previous.year} 年度报告的同一部分有 {ratio:.0f}% 相同（不计数字和年份）",
+                section.title,
+                {
+                    "left_label": f"{report.year} 年",
+                    "left": len(now),
+                    "right_label": f"{previous.year} 年",
+                    "right": len(before),
+                    "difference": len(now) - len(before),
+                    "similarity": round(ratio, 1),
+                },
+                (),
+                (found.source,) if found is not None and found.source is not None else (),
+            )

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from gongkai.check import check_report, check_reports, previous_reports
-from gongkai.model import Applicant, Table2Column, Table2Row, Table3Row
+from gongkai.model import Applicant, Report, Section, SectionText, Table2Column, Table2Row, Table3Row
 from tests.check.edit import set_t2, set_t3
 from tests.check.gold import gold_stems, report_from_gold
 
-CROSS = ("CROSS.CARRY_OVER", "CROSS.DOCUMENT_STOCK", "CROSS.ITEM_STOCK")
+CROSS = ("CROSS.CARRY_OVER", "CROSS.DOCUMENT_STOCK", "CROSS.ITEM_STOCK", "CROSS.SAME_TEXT")
 
 
 def _cross(findings: list) -> list:  # type: ignore[type-arg]
@@ -67,3 +67,35 @@ def test_unnamed_agencies_are_never_paired() -> None:
     a, b = report_from_gold("2024-未署名某局"), report_from_gold("2024-未署名某局")
     a.year = 2023
     assert previous_reports([a, b]) == [None, None]
+
+
+PROBLEMS_2023 = (
+    "2023年，我局政府信息公开工作取得一定成效，但对照上级要求仍存在差距：政务公开内容的深度和广度有待提升，"
+    "队伍建设有待加强。下一步，一是扎实推进依申请公开工作，二是继续优化政策解读，三是加强业务培训。"
+)
+
+
+def _with_problems(stem: str, year: int, text: str) -> Report:
+    report = report_from_gold(stem)
+    report.year = year
+    report.sections[Section.PROBLEMS] = SectionText(Section.PROBLEMS, Section.PROBLEMS.title, text)
+    return report
+
+
+def test_problems_copied_from_last_year() -> None:
+    before = _with_problems("2024-淮安市洪泽区人民政府", 2023, PROBLEMS_2023)
+    copied = _with_problems("2024-淮安市洪泽区人民政府", 2024, PROBLEMS_2023.replace("2023年", "2024 年"))
+    (finding,) = [f for f in check_report(copied, before) if f.rule == "CROSS.SAME_TEXT"]
+    assert finding.where == Section.PROBLEMS.title and finding.values["similarity"] == 100.0
+    rewritten = _with_problems(
+        "2024-淮安市洪泽区人民政府",
+        2024,
+        "2024年，全区复杂申请件的研判能力不足，答复文书规范性有待提升，疑难问题协调处理机制尚需完善。"
+        "2025年将加强典型案例研究，编制答复书模板，降低行政复议、行政诉讼发生率和纠错率。",
+    )
+    assert [f for f in check_report(rewritten, before) if f.rule == "CROSS.SAME_TEXT"] == []
+
+
+def test_the_real_year_pair_is_not_copied(parsed) -> None:  # type: ignore[no-untyped-def]
+    before, after = parsed("2023-淮安市洪泽区人民政府"), parsed("2024-淮安市洪泽区人民政府")
+    assert [f for f in check_report(after, before) if f.rule.startswith("CROSS.")] == []
