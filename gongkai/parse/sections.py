@@ -19,7 +19,9 @@ from gongkai.read.document import Document, Line
 
 _NUMERAL = re.compile(r"^\s*(?:第)?([一二三四五六])\s*(?:[、.．,，:：]|部分|\s)\s*")
 _MAX_HEADING = 40
-_FIRST = frozenset("一二三四五六第")
+_FIRST = frozenset("一二三四五六第123456")
+_ARABIC = re.compile(r"^\s*([1-6])\s*[、.．]\s*(?=\D)")
+_MAX_ARABIC_HEADING = 24
 _SECTIONS = tuple(Section)
 
 
@@ -38,7 +40,12 @@ def heading_section(text: str) -> Section | None:
         return None
     m = _NUMERAL.match(line)
     if m is None:
-        return None
+        # "1、总体情况": Arabic numbering, accepted only where number and words name the same section
+        a = _ARABIC.match(line)
+        if a is None or len(line) > _MAX_ARABIC_HEADING:
+            return None
+        section = _SECTIONS[int(a.group(1)) - 1]
+        return section if _names(section, normalize(line[a.end() :])) else None
     rest = normalize(line[m.end() :])
     numbered = _SECTIONS["一二三四五六".index(m.group(1))]
     matches = [s for s in _SECTIONS if _names(s, rest)]

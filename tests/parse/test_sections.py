@@ -1,0 +1,43 @@
+"""Section headings: numbering and wording variants are headings; table labels and sub-headings are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from gongkai.model.form import Section
+from gongkai.parse.sections import heading_section
+
+
+@pytest.mark.parametrize(
+    ("line", "section"),
+    [
+        ("一、总体情况", Section.OVERVIEW),
+        ("第一部分 总体情况", Section.OVERVIEW),
+        ("1、总体情况", Section.OVERVIEW),
+        ("二、主动公开政府信息情况", Section.PROACTIVE),
+        ("三、收到和处理政府信息公开申请情况", Section.REQUESTS),
+        ("四、政府信息公开行政法复议、行政诉讼情况", Section.APPEALS),  # 社会事业局 2023 typo
+        ("五、存在问题及改进情况", Section.PROBLEMS),
+        ("五、政府信息公开工作存在的主要问题及改进情况", Section.PROBLEMS),
+        ("六、需要说明的其他事项与附表", Section.OTHER),  # 农业农村局 2023
+        ("六．其他需要报告的事项", Section.OTHER),
+    ],
+)
+def test_headings(line: str, section: Section) -> None:
+    assert heading_section(line) is section
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（一）主动公开政府信息情况",  # 湘潭 2024: a sub-heading inside 一 that echoes 二
+        "二、上年结转政府信息公开申请数量",  # 表三 row labels
+        "三、本年度办理结果",
+        "四、结转下年度继续办理",
+        "2.重复申请",
+        "一、本年新收政府信息公开申请数量",
+        "三、坚持以习近平新时代中国特色社会主义思想为指导，扎实推进政务公开各项工作，进一步规范依申请公开办理流程，提高答复质量",
+    ],
+)
+def test_not_headings(line: str) -> None:
+    assert heading_section(line) is None
