@@ -107,9 +107,10 @@ def _page_field(paragraph: Paragraph) -> None:
             run._r.append(char)
 
 
-def _paragraph(doc: DocxDocument, text: str) -> None:
+def _paragraph(doc: DocxDocument, text: str, *, keep_with_next: bool = False) -> None:
     p = doc.add_paragraph()
     p.paragraph_format.first_line_indent = Pt(24)
+    p.paragraph_format.keep_with_next = keep_with_next
     for piece, is_todo in split_todos(text):
         run = p.add_run(piece)
         if is_todo:
@@ -146,10 +147,19 @@ def _table(doc: DocxDocument, layout: TableLayout) -> None:
         p.alignment = (
             WD_ALIGN_PARAGRAPH.LEFT if spec.role in (Role.LABEL, Role.BAND) else WD_ALIGN_PARAGRAPH.CENTER
         )
+        # keep the table on one page where it fits (each row kept with the next), as printed forms are
+        p.paragraph_format.keep_with_next = r + spec.rowspan < layout.height
         if spec.text:
             run = p.add_run(spec.text)
             run.font.size = size
             run.bold = spec.role is Role.BAND
+    for r, tr in enumerate(table._tbl.tr_lst):
+        tr_pr = tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
+        if r < layout.header_rows:
+            # where a table still breaks across pages its header rows are printed again (display only:
+            # the rows are in the file once)
+            tr_pr.append(OxmlElement("w:tblHeader"))
     # an empty paragraph after each table keeps two tables or a table and a heading apart
     doc.add_paragraph()
 
@@ -168,8 +178,10 @@ def to_docx(report: Report) -> bytes:
     tables = layouts(report)
     for section in sections_out(report):
         doc.add_paragraph(section.heading, style="Heading 1")
-        for p in section.paragraphs:
-            _paragraph(doc, p)
+        has_table = bool(section.table and section.table in tables)
+        for i, p in enumerate(section.paragraphs):
+            # the sentence leading into a table stays on the table's page
+            _paragraph(doc, p, keep_with_next=has_table and i == len(section.paragraphs) - 1)
         if section.table and section.table in tables:
             _table(doc, tables[section.table])
     out = BytesIO()

@@ -25,6 +25,7 @@ body {{ max-width: 170mm; margin: 0 auto; padding: 1em; }}
 h1 {{ font-family: {SANS}; font-size: 18pt; font-weight: bold; text-align: center; margin: 0 0 1em; }}
 h2 {{ font-family: {SANS}; font-size: 14pt; font-weight: bold; margin: 1.2em 0 .4em; break-after: avoid; }}
 p {{ text-indent: 2em; margin: 0 0 .3em; text-align: justify; }}
+p.lead {{ break-after: avoid; page-break-after: avoid; }}
 mark.todo {{ background: #fff2a8; color: #7a3b00; }}
 table.form {{ border-collapse: collapse; table-layout: fixed; width: 100%; margin: .6em 0 1em; font-size: 9pt;
   line-height: 1.35; break-inside: avoid; page-break-inside: avoid; }}
@@ -73,12 +74,13 @@ def table_html(layout: TableLayout) -> str:
     return "\n".join(lines)
 
 
-def _paragraph_html(paragraph: str) -> str:
+def _paragraph_html(paragraph: str, css_class: str | None = None) -> str:
     parts = [
         f'<mark class="todo">{escape(piece)}</mark>' if is_todo else escape(piece)
         for piece, is_todo in split_todos(paragraph)
     ]
-    return f"<p>{''.join(parts)}</p>"
+    attrs = f' class="{css_class}"' if css_class else ""
+    return f"<p{attrs}>{''.join(parts)}</p>"
 
 
 def to_html(report: Report) -> str:
@@ -90,7 +92,10 @@ def to_html(report: Report) -> str:
     for section in sections_out(report):
         body.append("<section>")
         body.append(f"<h2>{escape(section.heading)}</h2>")
-        body += [_paragraph_html(p) for p in section.paragraphs]
+        has_table = bool(section.table and section.table in tables)
+        for i, p in enumerate(section.paragraphs):
+            lead = has_table and i == len(section.paragraphs) - 1
+            body.append(_paragraph_html(p, "lead" if lead else None))
         if section.table and section.table in tables:
             body.append(table_html(tables[section.table]))
         body.append("</section>")
