@@ -41,9 +41,9 @@ TEXT_BASIS = (
 )
 
 
-#: where reports state their request and appeal figures: 一、总体情况 (every figure in the gold files),
-#: and the prose around the tables of 三 and 四; 二 (主动公开) and 五 (problems) state none to compare
-PROSE_SECTIONS = (Section.OVERVIEW, Section.REQUESTS, Section.APPEALS, Section.OTHER)
+#: every part is read: the figures are in 一 in every gold file, but a heading missed or misplaced by the
+#: reader (湘潭县 2024 has subheadings echoing 二 and 三 inside 一) moves prose into another part
+PROSE_SECTIONS = tuple(Section)
 
 
 @dataclass(frozen=True)
