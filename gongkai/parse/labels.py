@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process
 
 from gongkai.model.form import (
     APPLICANT_HEADER,
+    RESULTS_LABEL,
     BALANCE_NOTE,
     ORGANISATION_HEADER,
     SUIT_HEADER,
@@ -39,8 +40,20 @@ _T3_INDEX: dict[str, Table3Row] = {}
 for _row in Table3Row:
     for _variant in table3_variants(_row):
         _T3_INDEX.setdefault(normalize(_variant), _row)
-# "(二)部分公开" without its instruction is printed as often as with it
+# sub-row labels printed without their numbering ("本机关不掌握相关政府信息"), where that stays unambiguous
+_unnumbered: dict[str, list[Table3Row]] = {}
+for _key, _row in list(_T3_INDEX.items()):
+    _bare = re.sub(r"^\d{1,2}\.", "", _key)
+    if _bare != _key and len(_bare) >= 4:
+        _unnumbered.setdefault(_bare, []).append(_row)
+for _bare, _rows in _unnumbered.items():
+    if len(set(_rows)) == 1:
+        _T3_INDEX.setdefault(_bare, _rows[0])
 _T3_CHOICES = list(_T3_INDEX)
+#: labels printed with the group or block label in the same cell: "(三)不予公开1.属于国家秘密"
+_T3_PREFIXES = tuple(
+    sorted({normalize(g.label) for g in Table3Group} | {normalize(RESULTS_LABEL)}, key=len, reverse=True)
+)
 
 _T2_INDEX: dict[str, Table2Row] = {}
 for _row2 in Table2Row:
@@ -85,6 +98,9 @@ def match_table3(norm: str) -> Table3Row | None:
     stripped = _ANNOTATION.sub("", norm)
     if stripped != norm and stripped in _T3_INDEX:
         return _T3_INDEX[stripped]
+    for prefix in _T3_PREFIXES:
+        if norm.startswith(prefix) and len(norm) > len(prefix) + 2:
+            return match_table3(norm[len(prefix) :].lstrip("-—:"))
     if len(norm) < 5 or not _prefix(norm) or norm[-1].isdigit():
         return None  # no official label ends in a digit: "…申请25" is a label glued to its values
     best = process.extractOne(norm, _T3_CHOICES, scorer=fuzz.ratio, score_cutoff=84)

@@ -166,7 +166,10 @@ def assign(values: list[Token], expected: int, positioned: bool) -> list[Cell]:
         vals.pop()
     if len(vals) == expected:
         hows = _HOWS[positioned, expected]
-        return [_cell(t, hows[k]) for k, t in enumerate(vals)]
+        return [
+            Cell(t.value, t.source, hows[k]) if t.value.kind is not CellKind.TEXT else _cell(t, hows[k])  # type: ignore[union-attr]  # values only here
+            for k, t in enumerate(vals)
+        ]
     if len(vals) == 1 and expected > 1:
         split = _split_squashed(vals[0], expected)
         if split is not None:
