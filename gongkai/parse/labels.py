@@ -10,9 +10,9 @@ from rapidfuzz import fuzz, process
 
 from gongkai.model.form import (
     APPLICANT_HEADER,
-    RESULTS_LABEL,
     BALANCE_NOTE,
     ORGANISATION_HEADER,
+    RESULTS_LABEL,
     SUIT_HEADER,
     TABLE2_EDITION_MARKERS,
     Applicant,
