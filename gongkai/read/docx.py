@@ -24,6 +24,7 @@ from lxml import etree
 from gongkai.errors import CorruptFile, EncryptedReport, HostileFile
 from gongkai.model.report import Source
 from gongkai.read.document import Block, Document, Grid, GridCell, Line, Piece
+from gongkai.read.docx_numbering import Numbering
 from gongkai.read.limits import Limits
 from gongkai.read.zipguard import GuardedZip
 
@@ -81,7 +82,7 @@ def docx_to_document(data: bytes, name: str, limits: Limits) -> Document:
         raise CorruptFile(name, "文件已损坏：正文部件中没有 <w:body>")
     doc = Document(name=name, kind="docx")
     _read_core(package, doc)
-    walker = _BodyWalker(name, limits)
+    walker = _BodyWalker(name, limits, _numbering(package, main))
     walker.walk(body)
     doc.blocks = walker.blocks
     return doc
@@ -97,6 +98,24 @@ def _main_part(package: GuardedZip) -> str:
             if rel.get("Type") == _OFFICE_DOC and rel.get("Target"):
                 return posixpath.normpath(str(rel.get("Target")).lstrip("/"))
     return "word/document.xml"
+
+
+def _numbering(package: GuardedZip, main: str) -> Numbering:
+    """The list definitions and styles the main part refers to (for automatic numbers like 一、)."""
+    folder, base = posixpath.split(main)
+    parts = {
+        "numbering": posixpath.join(folder, "numbering.xml"),
+        "styles": posixpath.join(folder, "styles.xml"),
+    }
+    rels = posixpath.join(folder, "_rels", base + ".rels")
+    if rels in package:
+        for rel in package.xml(rels).iter(f"{{{_REL}}}Relationship"):
+            kind = str(rel.get("Type", "")).rsplit("/", 1)[-1]
+            target = rel.get("Target")
+            if kind in parts and target and rel.get("TargetMode") != "External":
+                parts[kind] = posixpath.normpath(posixpath.join(folder, target))
+    loaded = {kind: package.xml(path) if path in package else None for kind, path in parts.items()}
+    return Numbering(loaded["numbering"], loaded["styles"])
 
 
 def _read_core(package: GuardedZip, doc: Document) -> None:
@@ -186,9 +205,10 @@ class _RawCell:
 
 
 class _BodyWalker:
-    def __init__(self, name: str, limits: Limits) -> None:
+    def __init__(self, name: str, limits: Limits, numbering: Numbering) -> None:
         self.name = name
         self.limits = limits
+        self.numbering = numbering
         self.blocks: list[Block] = []
         self.paragraphs = 0
         self.tables = 0
@@ -204,7 +224,7 @@ class _BodyWalker:
     def _paragraph(self, p: etree._Element) -> None:
         self.paragraphs += 1
         n = self.paragraphs
-        for raw in paragraph_text(p).split("\n"):
+        for raw in (self.numbering.label(p) + paragraph_text(p)).split("\n"):
             text = raw.strip(_BLANKS)
             if not text:
                 continue
@@ -231,7 +251,7 @@ class _BodyWalker:
                     continue
                 span = max(1, _int_prop(tc, "tcPr", "gridSpan", 1))
                 vmerge = _vmerge(tc)
-                text = join_wrapped(_cell_lines(tc))
+                text = join_wrapped(self._cell_lines(tc))
                 row.append(_RawCell(col, span, vmerge, text))
                 col += span
                 self.cells += span
@@ -242,6 +262,13 @@ class _BodyWalker:
             raw_rows.append(row)
         if raw_rows:
             self.blocks.append(_build_grid(index, raw_rows))
+
+    def _cell_lines(self, tc: etree._Element) -> list[str]:
+        """Every paragraph of a cell (nested tables' paragraphs included, in order), split at breaks."""
+        lines: list[str] = []
+        for p in tc.iter(_P):
+            lines.extend((self.numbering.label(p) + paragraph_text(p)).replace("\t", " ").split("\n"))
+        return lines
 
 
 def _int_prop(element: etree._Element, props: str, name: str, default: int) -> int:
@@ -259,14 +286,6 @@ def _vmerge(tc: etree._Element) -> str | None:
     if found is None:
         return None
     return "restart" if found.get(_VAL) == "restart" else "continue"
-
-
-def _cell_lines(tc: etree._Element) -> list[str]:
-    """Every paragraph of a cell (nested tables' paragraphs included, in order), split at line breaks."""
-    lines: list[str] = []
-    for p in tc.iter(_P):
-        lines.extend(paragraph_text(p).replace("\t", " ").split("\n"))
-    return lines
 
 
 def _build_grid(index: int, raw_rows: list[list[_RawCell]]) -> Grid:

@@ -5,6 +5,7 @@ joined, body order kept, headers and footers ignored, provenance by paragraph an
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import docx
@@ -192,3 +193,79 @@ def test_docx_named_pdf_is_read_by_content(corpus: Path, tmp_path: Path) -> None
     liar.write_bytes((corpus / "templates" / "政务公开年报模版.docx").read_bytes())
     doc = read_document(liar)
     assert doc.kind == "docx" and len(_grids(doc)) == 3
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _numbered_docx() -> bytes:
+    """Headings numbered by Word (一、 / （一） / 1.) and not typed: the numbers are only in numbering.xml."""
+
+    def p(text: str, num: int | None = None, level: int = 0) -> str:
+        props = (
+            f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr></w:pPr>'
+            if num
+            else ""
+        )
+        return f"<w:p>{props}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    body = "".join(
+        [
+            p("总体情况", 1),
+            p("主动公开情况", 1, 1),
+            p("依申请公开情况", 1, 1),
+            p("主动公开政府信息情况", 1),
+            "<w:tbl><w:tr><w:tc>" + p("属于国家秘密", 2) + "</w:tc><w:tc>" + p("0") + "</w:tc></w:tr>"
+            "<w:tr><w:tc>"
+            + p("其他法律行政法规禁止公开", 2)
+            + "</w:tc><w:tc>"
+            + p("1")
+            + "</w:tc></w:tr></w:tbl>",
+            p("收到和处理政府信息公开申请情况", 1),
+        ]
+    )
+    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {_W}><w:body>{body}</w:body></w:document>'
+    numbering = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:numbering {_W}>'
+        '<w:abstractNum w:abstractNumId="7">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>'
+        '<w:suff w:val="nothing"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/>'
+        '<w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="8"/></w:num></w:numbering>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        zf.writestr("word/document.xml", document)
+        zf.writestr("word/numbering.xml", numbering)
+    return out.getvalue()
+
+
+def test_word_automatic_numbering_is_printed() -> None:
+    doc = read_bytes(_numbered_docx(), "自动编号.docx")
+    lines = [b.text for b in doc.blocks if isinstance(b, Line)]
+    assert lines == [
+        "一、总体情况",
+        "（一）主动公开情况",
+        "（二）依申请公开情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    grid = _grids(doc)[0]
+    assert [c.text for c in grid.rows[0]] == ["1.属于国家秘密", "0"]
+    assert [c.text for c in grid.rows[1]] == ["2.其他法律行政法规禁止公开", "1"]
+
+
+def test_chinese_counting_formats() -> None:
+    from gongkai.read.docx_numbering import format_number
+
+    assert [format_number(n, "chineseCounting") for n in (1, 10, 12, 20, 21, 100, 112)] == [
+        "一", "十", "十二", "二十", "二十一", "一百", "一百一十二",
+    ]  # fmt: skip
+    assert format_number(3, "ideographTraditional") == "丙"
+    assert format_number(2, "decimalEnclosedCircle") == "②"
+    assert format_number(4, "upperRoman") == "IV"
