@@ -109,3 +109,23 @@ def image_pdf(source: bytes, page_index: int, scale: float = 2.0) -> bytes:
     for closable in (new_page, out, page, src):
         closable.close()
     return buffer.getvalue()
+
+
+def rotated_pdf(source: bytes, page_index: int, rotation: int) -> bytes:
+    """``source``'s page drawn turned inside a page whose /Rotate turns it back: it displays upright, but
+    every coordinate in the file is rotated (how landscape tables often come out of Word)."""
+    src = pdfium.PdfDocument(source)
+    width, height = src[page_index].get_size()
+    out = pdfium.PdfDocument.new()
+    xobject = src.page_as_xobject(page_index, out)
+    sideways = rotation in (90, 270)
+    page = out.new_page(height, width) if sideways else out.new_page(width, height)
+    shift = {90: (height, 0.0), 180: (width, height), 270: (0.0, width)}[rotation]
+    placed = xobject.as_pageobject()
+    placed.set_matrix(pdfium.PdfMatrix().rotate(rotation, ccw=True).translate(*shift))
+    page.insert_obj(placed)
+    page.gen_content()
+    page.set_rotation(rotation)
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()

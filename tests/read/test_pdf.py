@@ -18,7 +18,7 @@ from gongkai.read.document import Document, Grid, Line
 from gongkai.read.limits import Limits
 from gongkai.read.pdf import pdf_to_document
 from tests.conftest import load_gold
-from tests.read.pdf_fixtures import blank_pages_pdf, image_pdf, text_pdf
+from tests.read.pdf_fixtures import blank_pages_pdf, image_pdf, rotated_pdf, text_pdf
 
 REAL_PDFS = ["2024-淮安市人民政府", "2023-淮安市洪泽区人民政府", "2024-淮安市洪泽区人民政府"]
 CONVERTED = [
@@ -285,3 +285,14 @@ def test_pdf_from_another_producer_reads_back_the_same_tables(corpus: Path, stem
     original = report.to_json()
     for table in ("table2", "table3", "table4"):
         assert again[table] == original[table]
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_rotated_page_is_read_upright(corpus: Path, rotation: int) -> None:
+    data = rotated_pdf((corpus / "reports" / "2024-淮安市人民政府.pdf").read_bytes(), 4, rotation)
+    doc = read_bytes(data, "横排.pdf")
+    table4 = _grids(doc)[-1]
+    gold = load_gold("2024-淮安市人民政府")["table4"]
+    assert _row_texts(table4, len(table4.rows) - 1) == [_printed(v) for v in gold]
+    lines = [b.text for b in doc.blocks if isinstance(b, Line)]
+    assert "四、政府信息公开行政复议、行政诉讼情况" in lines
