@@ -67,8 +67,8 @@ def parse_document(doc: Document) -> Report:
     if has_tables:
         t = report.table2 or report.table3
         report.format = str(t.edition) if t is not None else None
-    elif meta.year is not None and meta.year <= LAST_LEGACY_YEAR and headings:
-        report.format = LEGACY
+    elif meta.year is not None and meta.year <= LAST_LEGACY_YEAR and _REPORT_WORDS.search(body[:20000]):
+        report.format = LEGACY  # before the national tables (format.md §2.6): free structure, no tables
     if not has_tables and report.format != LEGACY:
         truncated = any("截断" in n for n in doc.notes)
         if truncated:
