@@ -5,6 +5,8 @@ Most reports are all printed non-negative integers, and then most rules stop at 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
 from gongkai.check.places import T4_KEYS, Ref, t2_keys, t3_keys
 from gongkai.check.registry import Context
@@ -19,7 +21,8 @@ _MARKS = (CellKind.SLASH, CellKind.DASH, CellKind.TEXT)
 class TableCells:
     """One table's value cells in printed order, and how many of them are of each awkward kind."""
 
-    cells: list[tuple[Ref, Cell]]
+    refs: tuple[Ref, ...]
+    values: list[Cell]
     blank: int = 0
     marks: int = 0
     uncertain: int = 0
@@ -27,8 +30,12 @@ class TableCells:
     odd_numbers: int = 0
     #: printed with a unit ("万元", "元", "笔" …)
     units: int = 0
-    #: the printed number of each cell, None where it is not a number (same order as ``cells``)
+    #: the printed number of each cell, None where it is not a number (same order as ``values``)
     numbers: list[Number | None] = field(default_factory=list)
+
+    @property
+    def cells(self) -> list[tuple[Ref, Cell]]:
+        return list(zip(self.refs, self.values, strict=True))
 
     @property
     def plain(self) -> bool:
@@ -36,28 +43,33 @@ class TableCells:
         return not (self.blank or self.marks or self.uncertain or self.odd_numbers)
 
 
-def _tally(cells: list[tuple[Ref, Cell]]) -> TableCells:
-    table = TableCells(cells)
-    numbers = table.numbers
-    for _, cell in cells:
+def _tally(refs: tuple[Ref, ...], values: list[Cell]) -> TableCells:
+    """One pass over the cells; counters are locals because this runs for every cell of every report."""
+    numbers: list[Number | None] = []
+    append = numbers.append
+    blank = marks = uncertain = odd = units = 0
+    number_kind, blank_kind = CellKind.NUMBER, CellKind.BLANK
+    for cell in values:
         value = cell.value
-        numbers.append(value.number if value is not None and value.kind is CellKind.NUMBER else None)
+        if value is not None and value.kind is number_kind:
+            n = value.number
+            append(n)
+            if n.__class__ is not int or n < 0:  # type: ignore[operator,unused-ignore]  # n is a number here
+                odd += 1
+            if value.unit is not None:
+                units += 1
+            continue
+        append(None)
         if value is None:
             if cell.uncertain is not None:
-                table.uncertain += 1
+                uncertain += 1
             else:
-                table.blank += 1
-        elif value.kind is CellKind.NUMBER:
-            n = value.number
-            if not (isinstance(n, int) and n >= 0):
-                table.odd_numbers += 1
-            if value.unit is not None:
-                table.units += 1
-        elif value.kind is CellKind.BLANK:
-            table.blank += 1
+                blank += 1
+        elif value.kind is blank_kind:
+            blank += 1
         elif value.kind in _MARKS:
-            table.marks += 1
-    return table
+            marks += 1
+    return TableCells(refs, values, blank, marks, uncertain, odd, units, numbers)
 
 
 def tables(report: Report, context: Context) -> dict[str, TableCells]:
@@ -68,19 +80,24 @@ def tables(report: Report, context: Context) -> dict[str, TableCells]:
 def _collect(report: Report) -> dict[str, TableCells]:
     out: dict[str, TableCells] = {}
     if report.table2 is not None:
+        keys2, refs2 = _split(t2_keys(report.table2.edition))
         c2 = report.table2.cells
-        out["table2"] = _tally(
-            [(ref, c2.get((r, c), MISSING)) for r, c, ref in t2_keys(report.table2.edition)]
-        )
+        out["table2"] = _tally(refs2, [c2.get(k, MISSING) for k in keys2])
     if report.table3 is not None:
+        keys3, refs3 = _split(t3_keys(report.table3.edition))
         c3 = report.table3.cells
-        out["table3"] = _tally(
-            [(ref, c3.get((r, a), MISSING)) for r, a, ref in t3_keys(report.table3.edition)]
-        )
+        out["table3"] = _tally(refs3, [c3.get(k, MISSING) for k in keys3])
     if report.table4 is not None:
+        keys4, refs4 = _split(T4_KEYS)
         c4 = report.table4.cells
-        out["table4"] = _tally([(ref, c4.get((g, c), MISSING)) for g, c, ref in T4_KEYS])
+        out["table4"] = _tally(refs4, [c4.get(k, MISSING) for k in keys4])
     return out
+
+
+@cache
+def _split(keys: tuple[tuple[Any, Any, Ref], ...]) -> tuple[tuple[tuple[Any, Any], ...], tuple[Ref, ...]]:
+    """(row, column) keys and references, apart (cached per edition)."""
+    return tuple((a, b) for a, b, _ in keys), tuple(ref for _, _, ref in keys)
 
 
 @dataclass

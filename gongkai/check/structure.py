@@ -120,8 +120,8 @@ def _sources(cells: list[tuple[Ref, Cell]]) -> tuple[Source, ...]:
 )
 def form_table_empty(report: Report, context: Context) -> Iterator[Hit]:
     for table, t in tables(report, context).items():
-        cells = t.cells
-        if cells and t.blank == len(cells):
+        if t.values and t.blank == len(t.values):
+            cells = t.cells
             name = TABLE_NAMES[table]
             yield Hit(
                 f"{name}印出了表头和栏目，但全部 {len(cells)} 个数值单元格均为空白（空白不等于 0）",
@@ -141,9 +141,9 @@ def form_table_empty(report: Report, context: Context) -> Iterator[Hit]:
 def form_blank_cells(report: Report, context: Context) -> Iterator[Hit]:
     missing_rows = _missing_row_refs(report)
     for table, t in tables(report, context).items():
-        cells = t.cells
-        if not t.blank or t.blank == len(cells):
+        if not t.blank or t.blank == len(t.values):
             continue  # nothing blank, or FORM.TABLE_EMPTY
+        cells = t.cells
         blank = [(ref, c) for ref, c in cells if is_blank(c) and (ref[0], ref[1]) not in missing_rows]
         if blank:
             name = TABLE_NAMES[table]
