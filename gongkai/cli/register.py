@@ -262,6 +262,26 @@ def due(
         stdout.print(f"  {i.number} {i.applicant_name}：{i.what} {i.due.isoformat()}，{left}", markup=False)
 
 
+@register_app.command("stats")
+def stats(
+    year: Annotated[int, typer.Option("--year", help="统计年度")],
+    db: Db = None,
+    calendar: CalendarFile = None,
+    json_out: JsonOut = False,
+) -> None:
+    """办理时效统计（表格以外的补充）：按期办结率、办理用时、年底在办和逾期件数。"""
+    from gongkai.register.stats import processing_stats
+
+    with user_errors():
+        reg = _register(db, calendar)
+        result = processing_stats(reg.store, year, reg.calendar)
+    if json_out:
+        _dump(result.to_json())
+        return
+    for line in result.lines():
+        stdout.print(line, markup=False)
+
+
 @register_app.command("template")
 def template(out: Annotated[Path, typer.Argument(help="模板文件（.xlsx 或 .csv）")] = Path("依申请公开登记模板.xlsx")) -> None:
     """生成登记表模板（含下拉选项和填写说明），填好后可用 register import 导入。"""

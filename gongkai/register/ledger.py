@@ -90,7 +90,8 @@ def _event(row: EventRow) -> Event:
 
 def projection(state: CaseState, cal: WorkCalendar) -> dict[str, Any]:
     """The request row's projection columns for a state (what the annual tables and ``due`` query)."""
-    answer = None if state.closed else state.answer_deadline(cal)
+    # for a closed request: the deadline it had when it was closed (for on-time statistics)
+    answer = state.answer_deadline(cal)
     review, suit = state.review, state.suit
     return {
         "state": state.state.value,

@@ -55,6 +55,7 @@ class RequestRow(Base):
     state: Mapped[str] = mapped_column(String(40))
     outcome: Mapped[str | None] = mapped_column(String(60), nullable=True)
     closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    #: the answer deadline now; for a closed request the one it had when it was closed (None: no clock)
     answer_due: Mapped[date | None] = mapped_column(Date, nullable=True)
     review_filed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     review_decided_on: Mapped[date | None] = mapped_column(Date, nullable=True)

@@ -130,3 +130,23 @@ def test_export_import_round_trip(tmp_path: Path, suffix: str) -> None:
         b3, b4 = tables_for_year(target.store, year)
         assert a3.to_json() == b3.to_json()
         assert a4.to_json() == b4.to_json()
+
+
+def test_database_failure_during_import_writes_nothing(register: Register, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from gongkai.errors import StoreError
+
+    rows = [{**GOOD, "申请人": f"申请人{i}"} for i in range(5)]
+    calls = {"n": 0}
+    original = Register.step_in
+
+    def failing(self: Register, *args: object, **kwargs: object) -> object:
+        calls["n"] += 1
+        if calls["n"] == 3:  # the third row's answer
+            raise StoreError("模拟的数据库故障")
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Register, "step_in", failing)
+    with pytest.raises(StoreError, match="模拟的数据库故障"):
+        import_file(register, _sheet(tmp_path / "登记.xlsx", rows))
+    assert register.requests() == []  # the two rows before the failure were rolled back too
