@@ -65,8 +65,9 @@ def processing_stats(store: Store, year: int, cal: WorkCalendar) -> ProcessingSt
                 RequestRow.received_on <= end, (RequestRow.closed_on.is_(None)) | (RequestRow.closed_on > end)
             )
         ).all()
-    taken = [cal.count(received, done) for received, done, _ in closed]
-    timed = [(done, due) for _, done, due in closed if due is not None]
+    spans: list[tuple[date, date, date | None]] = [(r, c, d) for r, c, d in closed if c is not None]
+    taken = [cal.count(received, done) for received, done, _ in spans]
+    timed = [(done, due) for _, done, due in spans if due is not None]
     on_time = sum(1 for done, due in timed if done <= due)
     return ProcessingStats(
         year=year,
