@@ -51,7 +51,7 @@ def _uncheckable(items: list[tuple[Outcome, str]], statement: str) -> Hit:
                     sources.append(t.cell.source)
     return Hit(
         f"{statement}{NOT_CHECKABLE}（{reason}）：{shown}",
-        places[0] if len(places) == 1 else f"{len(places)} 处",
+        places[0] if len(places) == 1 else places[0].split(" ")[0],  # the table's name
         {"places": places, "unknown_cells": len(refs)},
         tuple(refs),
         tuple(sources),

@@ -76,8 +76,9 @@ class Rule:
                 where=hit.where,
                 basis=self.basis,
                 values=hit.values,
-                cells=hit.cells,
-                sources=hit.sources,
+                cells=tuple(dict.fromkeys(hit.cells)),
+                # a merged cell is the source of several values: name each place once
+                sources=tuple(dict.fromkeys(hit.sources)),
             )
 
 

@@ -171,7 +171,7 @@ def form_row_missing(report: Report, context: Context) -> Iterator[Hit]:
     for row in t2.missing_rows:
         place = t2_place(t2, row)
         yield Hit(
-            f"{place}：格式规定的这一行在报告中没有印出",
+            f"格式规定的“{row.label_in(t2.edition)}”行在报告中没有印出（其单元格不按 0 计）",
             place,
             {"row": row.label_in(t2.edition)},
             tuple(("table2", row.label_in(t2.edition), c.label) for c in t2.form.table2_columns(row)),
