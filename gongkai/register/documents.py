@@ -21,6 +21,7 @@ from gongkai.register.calendar import WorkCalendar
 from gongkai.register.case import CaseState, Consultation
 from gongkai.register.deadlines import Period, deadline
 from gongkai.register.fees import BASIS as FEE_BASIS
+from gongkai.register.fees import FeeMethod
 from gongkai.register.steps import EventKind
 
 REMEDY = (
@@ -139,7 +140,7 @@ def build_letter(state: CaseState, kind: DocumentKind, cal: WorkCalendar, *, age
         paragraphs = [
             f"{_request_line(state)}，本机关已于{_d(state.received_on)}收到。",
             f"根据{REGULATION}第四十二条和{FEE_BASIS}的规定，您的申请需缴纳信息处理费，"
-            f"按{fee.method.value}计收，计 {fee.units or FILL.format('件数或页数')} {'件' if fee.method.value == '按件' else '页'}，"
+            f"按{fee.method.value}计收，计 {fee.units or FILL.format('件数或页数')} {'件' if fee.method is FeeMethod.BY_ITEM else '页'}，"
             f"金额为人民币 {fee.amount} 元。",
             f"请于{_d(fee.pay_by)}前缴纳（缴费期限为自收到本通知次日起20个工作日，依据待核实），"
             f"缴费方式：{FILL.format('缴费方式和账户')}。收费通知发出至缴费之间的时间不计算在答复期限内。"

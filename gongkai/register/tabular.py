@@ -28,6 +28,7 @@ from sqlalchemy import select
 from gongkai.errors import GongkaiError, InvalidStep, RegisterError
 from gongkai.model import FORM_2021, Applicant, Table4Column, Table4Group
 from gongkai.register.case import CaseState, Event, fold
+from gongkai.register.fees import FeeMethod
 from gongkai.register.ledger import NewRequest, Register, receipt_day
 from gongkai.register.steps import (
     Channel,
@@ -75,7 +76,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("延长工作日数", "最多 20"),
     Column("延长批准人", "政府信息公开工作机构负责人"),
     Column("收费通知日期", "YYYY-MM-DD"),
-    Column("收费方式", "按件 或 按量"),
+    Column("收费方式", " 或 ".join(m.value for m in FeeMethod)),
     Column("收费金额（元）", "整数"),
     Column("缴费日期", "YYYY-MM-DD"),
     Column("办结日期", "答复、撤回或不再处理之日"),
@@ -205,7 +206,8 @@ def row_to_case(row: dict[str, str]) -> tuple[NewRequest, list[tuple[EventKind, 
     add(4, EventKind.CONSULT_REPLY, _day(row, "收到其他机关意见日期"), {"party": EventKind.CONSULT_AGENCY.code})
     add(5, EventKind.EXTENSION, _day(row, "延长日期"),
         {"days": _int(row, "延长工作日数") or 20, "approved_by": row.get("延长批准人", "")})
-    fee: dict[str, Any] = {"method": row.get("收费方式", "") or "按量", "amount": _int(row, "收费金额（元）") or 0}
+    fee: dict[str, Any] = {"method": row.get("收费方式", "") or FeeMethod.BY_VOLUME.value,
+                           "amount": _int(row, "收费金额（元）") or 0}
     add(6, EventKind.FEE_NOTICE, _day(row, "收费通知日期"), fee)
     add(7, EventKind.FEE_PAID, _day(row, "缴费日期"), {})
     closed = _day(row, "办结日期")
@@ -378,7 +380,7 @@ def write_template(path: Path) -> None:
         "复议结果": [c.label for c in (Table4Column.UPHELD, Table4Column.CORRECTED, Table4Column.OTHER)],
         "诉讼结果": [c.label for c in (Table4Column.UPHELD, Table4Column.CORRECTED, Table4Column.OTHER)],
         "行政诉讼类型": [Table4Group.SUIT_DIRECT.label, Table4Group.SUIT_AFTER_REVIEW.label],
-        "收费方式": ["按件", "按量"],
+        "收费方式": [m.value for m in FeeMethod],
     }
     choices = book.create_sheet("可选值")
     for j, (header, values) in enumerate(lists.items(), 1):
