@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ Segment = tuple[float, float, float, float]
 _Matrix = tuple[float, float, float, float, float, float]
 _ToPage = Callable[[float, float], tuple[float, float]]
 _IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_RECTF = struct.Struct("=4f")
 
 
 @dataclass
@@ -101,6 +103,7 @@ def _read_chars(
         chars = content.chars
         x_shift, y_flip = offsets
         skip = "\r\n\x00\ufffe\uffff"
+        unpack_rect = _RECTF.unpack_from
         # The loose box (font ascent to descent) keeps a line's characters level, but some fonts carry
         # absurd metrics (洪泽区: 200 pt boxes far from the glyph); then the glyph's own box is the truth.
         # A run of characters of one font and size shares its loose height, so the check is made once
@@ -113,7 +116,7 @@ def _read_chars(
                 continue  # PDFium's own guesses at spaces and line ends: we find lines ourselves
             if not loose_box(raw, i, rect_ref):
                 continue
-            x0, y1, x1, y0 = rect.left, rect.top, rect.right, rect.bottom
+            x0, y1, x1, y0 = unpack_rect(rect)  # FS_RECTF is left, top, right, bottom (one call, not four)
             height = y1 - y0
             if height != run_height and not ch.isspace() and tight_box(raw, i, *tight_refs):
                 run_height = height

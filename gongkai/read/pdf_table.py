@@ -388,18 +388,18 @@ def place(cells: list[Box]) -> tuple[int, int, list[Placed]]:
     xs = _cluster([c.x0 for c in cells] + [c.x1 for c in cells])
     ys = _cluster([c.top for c in cells] + [c.bottom for c in cells])
 
-    def snap(coords: list[float], v: float) -> int:
-        i = bisect_right(coords, v)
-        if i == 0:
-            return 0
-        if i == len(coords):
-            return len(coords) - 1
-        return i if coords[i] - v < v - coords[i - 1] else i - 1
-
     placed: list[Placed] = []
     for cell in cells:
-        c0, c1 = snap(xs, cell.x0), snap(xs, cell.x1)
-        r0, r1 = snap(ys, cell.top), snap(ys, cell.bottom)
+        # bisect + nearest neighbour, inlined: this runs for every cell of every table
+        x0, x1, y0, y1 = cell.x0, cell.x1, cell.top, cell.bottom
+        i = bisect_right(xs, x0)
+        c0 = 0 if i == 0 else len(xs) - 1 if i == len(xs) else (i if xs[i] - x0 < x0 - xs[i - 1] else i - 1)
+        i = bisect_right(xs, x1)
+        c1 = 0 if i == 0 else len(xs) - 1 if i == len(xs) else (i if xs[i] - x1 < x1 - xs[i - 1] else i - 1)
+        i = bisect_right(ys, y0)
+        r0 = 0 if i == 0 else len(ys) - 1 if i == len(ys) else (i if ys[i] - y0 < y0 - ys[i - 1] else i - 1)
+        i = bisect_right(ys, y1)
+        r1 = 0 if i == 0 else len(ys) - 1 if i == len(ys) else (i if ys[i] - y1 < y1 - ys[i - 1] else i - 1)
         if c1 <= c0 or r1 <= r0:
             continue  # a sliver between two nearly equal rulings
         placed.append(Placed(cell, r0, c0, r1 - r0, c1 - c0))
