@@ -34,6 +34,7 @@ _PERIOD = re.compile(
     r"(?:自|从|为)?(\d{4})年1月1日(?:起)?(?:至|到|—|－|-)(\d{4})?年?12月31日"
 )
 
+_TOWNSHIP = re.compile(r"[镇乡]人民政府$|街道办事处$|街道$")
 DEPARTMENT_DEADLINE = (1, 31)
 GOVERNMENT_DEADLINE = (3, 31)
 
@@ -182,6 +183,8 @@ def content_deadline(report: Report, context: Context) -> Iterator[Hit]:
         published = date.fromisoformat(report.publication_date[:10])
     except ValueError:
         return
+    if report.agency and _TOWNSHIP.search(report.agency):
+        return  # 乡镇、街道 are not named by 第四十九条: their deadline is set locally
     month, day = GOVERNMENT_DEADLINE if _is_government(report) else DEPARTMENT_DEADLINE
     deadline = date(report.year + 1, month, day)
     if published > deadline:

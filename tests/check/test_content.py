@@ -103,3 +103,11 @@ def test_publication_deadline() -> None:
 @pytest.mark.parametrize("stem", gold_stems())
 def test_published_dates_of_the_corpus_are_in_time(parsed: Parsed, stem: str) -> None:
     assert run(parsed(stem), "CONTENT.DEADLINE") == []
+
+
+def test_townships_have_no_statutory_deadline() -> None:
+    report = report_from_gold("2024-西宁市城中区统计局")
+    report.agency, report.publication_date = "某县某镇人民政府", "2025-02-18"
+    assert run(report, "CONTENT.DEADLINE") == []
+    report.agency = "西宁市城中区统计局"
+    assert run(report, "CONTENT.DEADLINE")[0].values["difference"] == 18
