@@ -23,6 +23,7 @@ _AGENCY_SUFFIX = re.compile(
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间|日期|时间|成文日期)\s*[:：]\s*((?:19|20)\d{2}[年\-/.]\d{1,2}[月\-/.]\d{1,2})")
 _PLACE_PREFIX = re.compile(r"[\u4e00-\u9fa5]{1,8}(?:省|市|县|区|州|旗|盟)(?:[\u4e00-\u9fa5]{1,8}(?:市|县|区|州|旗))?")
+_PLACE_BEFORE = re.compile(r"[\u4e00-\u9fa5]{1,12}?(?:省|市|县|区|州|旗|盟)$")
 _CN_NUM = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 
 
@@ -104,11 +105,15 @@ def _agency(doc: Document, title: str, body: str, year: int | None) -> tuple[str
     short = m.group(1).strip("：:，,、") if m else ""
     if short and len(short) >= 2:
         # the body may give the full name ("互助县统计局" for a title that says "统计局")
-        longer = [
-            m.group(0)
-            for m in re.finditer(r"[\u4e00-\u9fa5]{1,12}?(?:省|市|县|区|州|旗|盟)" + re.escape(short), body[:20000])
-        ]
-        longer = [_trim_agency(c, short) for c in longer]
+        longer = []
+        text = body[:20000]
+        at = text.find(short)
+        while at != -1:
+            # look just before each mention for a place name ("互助县" + "统计局")
+            m = _PLACE_BEFORE.search(text, max(0, at - 13), at)
+            if m:
+                longer.append(_trim_agency(m.group(0) + short, short))
+            at = text.find(short, at + len(short))
         longer = [c for c in longer if c != short and _PLACE_PREFIX.fullmatch(c[: -len(short)])]
         if longer:
             best = Counter(longer).most_common(1)[0][0]

@@ -28,6 +28,9 @@ class Token(NamedTuple):
     positioned: bool
 
 
+# a report has hundreds of tokens; NamedTuple's constructor is Python code, tuple.__new__ is not
+_new = tuple.__new__
+
 #: longer text is prose: the longest official label with a provincial annotation stays well below this
 _LONGEST_CELL = 120
 
@@ -45,9 +48,9 @@ def document_to_tokens(doc: Document, start: int = 0, end: int | None = None) ->
                 text = piece.text
                 if len(text) > _LONGEST_CELL:
                     # prose: never a label or a value, and not worth normalising
-                    append(Token(text, "", None, piece.source, row, b, False, row is not None))
+                    append(_new(Token, (text, "", None, piece.source, row, b, False, row is not None)))
                     continue
-                append(Token(text, normalize(text), read_value(text), piece.source, row, b, False, row is not None))
+                append(_new(Token, (text, normalize(text), read_value(text), piece.source, row, b, False, row is not None)))
         elif isinstance(block, Grid):
             for r in range(len(block.rows)):
                 for cell in block.origin_cells(r):

@@ -14,12 +14,24 @@ from __future__ import annotations
 import re
 
 from gongkai.model.report import Source
-from gongkai.read.document import Document, Line, Piece
+from gongkai.read.document import Block, Document, Line, Piece
 from gongkai.read.encoding import decode
 from gongkai.read.limits import Limits
 
 _NUMBERS_ONLY = re.compile(r"^[+\-]?\d[\d,.]*(?:[ \u3000]+[+\-]?\d[\d,.]*)+$")
 _FIGURE = re.compile(r"[+\-]?\d[\d,.]*")
+# NamedTuple's keyword constructor is Python code; a text report builds about a thousand of these, so the
+# hot paths build the tuples directly (field order as in read/document.py and model/report.py, tested).
+_new = tuple.__new__
+
+
+def _single(text: str, line: int, column: int) -> Line:
+    """A line that is one cell: the common case."""
+    src = _new(Source, (line, column, None, None, None, None, None))
+    line_: Line = _new(Line, (text, (_new(Piece, (text, src, False)),), src, False))
+    return line_
+
+
 #: a document with at least this many lines that hold only "|" uses them as separators
 _SEPARATOR_LINES = 4
 
@@ -34,15 +46,27 @@ def text_to_document(data: bytes, name: str, limits: Limits) -> Document:
 
 def lines_to_document(text: str, name: str, *, encoding: str | None = None, kind: str = "text") -> Document:
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    separator_pipes = sum(1 for line in raw_lines if line.strip() == "|") >= _SEPARATOR_LINES
-    blocks: list[Line | object] = []
-    doc = Document(name=name, kind=kind, encoding=encoding)
+    separator_pipes = sum(1 for line in raw_lines if "|" in line and line.strip() == "|") >= _SEPARATOR_LINES
+    blocks: list[Block] = []
+    append = blocks.append
     for number, raw in enumerate(raw_lines, start=1):
-        line = split_line(raw, number, separator_pipes=separator_pipes)
-        if line is not None:
-            blocks.append(line)
-    doc.blocks = blocks  # type: ignore[assignment]  # only Lines here, a subset of Block
-    return doc
+        # the plain line (most of a report) inline, the rest through split_line
+        if not raw or "\t" in raw or "|" in raw:
+            if raw:
+                line = split_line(raw, number, separator_pipes=separator_pipes)
+                if line is not None:
+                    append(line)
+            continue
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        if stripped[0].isdigit() and _NUMBERS_ONLY.match(stripped):
+            line = split_line(raw, number)
+            if line is not None:
+                append(line)
+            continue
+        append(_single(stripped, number, len(raw) - len(raw.lstrip())))
+    return Document(name=name, kind=kind, blocks=blocks, encoding=encoding)
 
 
 def split_line(raw: str, number: int, *, separator_pipes: bool = False) -> Line | None:
@@ -61,28 +85,25 @@ def split_line(raw: str, number: int, *, separator_pipes: bool = False) -> Line 
         if not tail.replace("|", "").strip():
             # "0 | ||" or " |": one cell terminated by a pipe plus padding pipes for merged cells
             cell = head.strip()
-            src = Source(line=number, column=line.find(cell) if cell else 0)
-            return Line(cell, (Piece(cell, src),), src)
+            return _single(cell, number, line.find(cell) if cell else 0)
         return _pipe_line(line, number)
-    src = Source(line=number, column=len(line) - len(line.lstrip()))
     if stripped[0].isdigit() and _NUMBERS_ONLY.match(stripped):
         # a table row flattened to figures separated by spaces ("72 64 178 37 351 …")
         pieces = tuple(Piece(m.group(), Source(line=number, column=m.start())) for m in _FIGURE.finditer(line))
-        return Line(stripped, pieces, src, separated=True)
-    return Line(stripped, (Piece(stripped, src),), src)
+        return Line(stripped, pieces, Source(line=number, column=len(line) - len(line.lstrip())), separated=True)
+    return _single(stripped, number, len(line) - len(line.lstrip()))
 
 
 def _tab_line(line: str, number: int) -> Line:
     fields = line.split("\t")
-    src = Source(line=number, column=0)
     # "\t0", "\t": one cell per line behind a tab (the tab is indentation, not an empty cell before it)
     if len(fields) == 2 and not fields[0].strip():
-        cell = fields[1].strip()
-        return Line(cell, (Piece(cell, Source(line=number, column=len(fields[0]) + 1)),), src)
+        return _single(fields[1].strip(), number, len(fields[0]) + 1)
+    src = _new(Source, (number, 0, None, None, None, None, None))
     pieces = []
     pos = 0
     for f in fields:
-        pieces.append(Piece(f.strip(), Source(line=number, column=pos)))
+        pieces.append(_new(Piece, (f.strip(), _new(Source, (number, pos, None, None, None, None, None)), False)))
         pos += len(f) + 1
     # trailing empty fields are the Word table's empty right-hand cells: keep them, they may be blank values
     return Line(line.strip(), tuple(pieces), src, True)

@@ -1,0 +1,49 @@
+"""The text reader's cell splitting, one layout of format.md §5 per case."""
+
+from __future__ import annotations
+
+import pytest
+
+from gongkai.model.report import Source
+from gongkai.read.document import Line, Piece
+from gongkai.read.text import _single, lines_to_document, split_line
+
+
+def test_fast_constructor_builds_the_same_line() -> None:
+    src = Source(line=3, column=2)
+    assert _single("规章", 3, 2) == Line("规章", (Piece("规章", src),), src)
+
+
+@pytest.mark.parametrize(
+    ("raw", "cells", "separated"),
+    [
+        ("规章\t0\t0\t0", ["规章", "0", "0", "0"], True),  # tab-separated Word row
+        ("\t(二) 部分公开\t\t", ["", "(二) 部分公开", "", ""], True),  # leading placeholder, trailing empties
+        ("\t0", ["0"], False),  # one cell per line behind a tab
+        ("\t", [""], False),  # a blank cell in that layout
+        ("规章 | 0 | 0 | 0 | |", ["规章", "0", "0", "0", "", ""], True),  # pipe row with padding
+        ("| 规章 | 0 | 0 | 0 |", ["规章", "0", "0", "0"], True),  # markdown
+        ("0 | ||", ["0"], False),  # pipe-terminated cell with padding pipes
+        (" |", [""], False),  # a blank pipe-terminated cell
+        ("72 64 178 37", ["72", "64", "178", "37"], True),  # a row flattened to figures
+        ("2024年，全市共受理申请。", ["2024年，全市共受理申请。"], False),
+    ],
+)
+def test_split_line(raw: str, cells: list[str], separated: bool) -> None:
+    line = split_line(raw, 7)
+    assert line is not None
+    assert [p.text for p in line.cells] == cells
+    assert line.separated is separated
+    assert all(p.source.line == 7 for p in line.cells)
+
+
+def test_empty_and_separator_lines_are_not_cells() -> None:
+    assert split_line("", 1) is None
+    assert split_line("   ", 1) is None
+    doc = lines_to_document("规章\n|\n0\n|\n0\n|\n0\n|\n行政规范性文件\n|\n", "x.txt")
+    assert [b.text for b in doc.blocks if isinstance(b, Line)] == ["规章", "0", "0", "0", "行政规范性文件"]
+
+
+def test_markdown_rule_line_has_no_cells() -> None:
+    line = split_line("|---|:--:|---|", 1)
+    assert line is not None and line.cells == ()
