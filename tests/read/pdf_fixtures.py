@@ -129,3 +129,35 @@ def rotated_pdf(source: bytes, page_index: int, rotation: int) -> bytes:
     buffer = io.BytesIO()
     out.save(buffer)
     return buffer.getvalue()
+
+
+def lines_pdf(pages: list[list[tuple[float, float, str]]]) -> bytes:
+    """Pages of Helvetica text, each line given as (x, y from the top, text), 12 pt."""
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    kids: list[bytes] = []
+    font_ref = 3 + 2 * len(pages)
+    for lines in pages:
+        content = b"".join(
+            b"BT /F1 12 Tf %.1f %.1f Td (%s) Tj ET\n" % (x, 842 - y, text.encode("latin-1"))
+            for x, y, text in lines
+        )
+        page_number, content_number = len(objects) + 1, len(objects) + 2
+        kids.append(b"%d 0 R" % page_number)
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
+            b" /Resources << /Font << /F1 %d 0 R >> >> >>" % (content_number, font_ref)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % len(pages)
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    return _write(objects)
+
+
+def text_and_scan_pdf(source: bytes, page_index: int) -> bytes:
+    """A text page followed by a page that is only a picture."""
+    out = pdfium.PdfDocument(text_pdf("Report text page"))
+    scan = pdfium.PdfDocument(image_pdf(source, page_index, scale=1.0))
+    out.import_pages(scan)
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()

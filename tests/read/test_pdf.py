@@ -18,7 +18,14 @@ from gongkai.read.document import Document, Grid, Line
 from gongkai.read.limits import Limits
 from gongkai.read.pdf import pdf_to_document
 from tests.conftest import load_gold
-from tests.read.pdf_fixtures import blank_pages_pdf, image_pdf, rotated_pdf, text_pdf
+from tests.read.pdf_fixtures import (
+    blank_pages_pdf,
+    image_pdf,
+    lines_pdf,
+    rotated_pdf,
+    text_and_scan_pdf,
+    text_pdf,
+)
 
 REAL_PDFS = ["2024-淮安市人民政府", "2023-淮安市洪泽区人民政府", "2024-淮安市洪泽区人民政府"]
 CONVERTED = [
@@ -296,3 +303,43 @@ def test_rotated_page_is_read_upright(corpus: Path, rotation: int) -> None:
     assert _row_texts(table4, len(table4.rows) - 1) == [_printed(v) for v in gold]
     lines = [b.text for b in doc.blocks if isinstance(b, Line)]
     assert "四、政府信息公开行政复议、行政诉讼情况" in lines
+
+
+def test_running_headers_footers_and_page_numbers_are_removed() -> None:
+    pages = [
+        [
+            (72, 40, "Huaian Municipal Government Annual Report"),
+            (72, 120, f"Body line {n} of the report"),
+            (72, 140, f"Second body line on page {n}"),
+            (280, 800, footer),
+        ]
+        for n, footer in enumerate(["- 1 -", "2/3", "Page 3 of 3"], start=1)
+    ]
+    doc = read_bytes(lines_pdf(pages), "pages.pdf")
+    assert [b.text for b in doc.blocks] == [
+        "Body line 1 of the report",
+        "Second body line on page 1",
+        "Body line 2 of the report",
+        "Second body line on page 2",
+        "Body line 3 of the report",
+        "Second body line on page 3",
+    ]
+
+
+def test_body_text_that_looks_like_a_number_is_kept() -> None:
+    """A number alone in the body (not in the margins) is content; "- 2 -" anywhere is a page number."""
+    doc = read_bytes(lines_pdf([[(72, 300, "2024"), (72, 400, "- 2 -"), (72, 500, "Total")]]), "n.pdf")
+    assert [b.text for b in doc.blocks] == ["2024", "Total"]
+
+
+def test_page_without_text_is_noted_when_others_have_text(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gongkai.read import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    data = text_and_scan_pdf((corpus / "reports" / "2024-淮安市人民政府.pdf").read_bytes(), 4)
+    doc = read_bytes(data, "半扫描.pdf")
+    assert doc.text == "Report text page"
+    assert not doc.ocr
+    assert any("第 2 页没有文字层" in note for note in doc.notes)
