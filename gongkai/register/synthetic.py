@@ -140,7 +140,9 @@ def _plan(rng: random.Random, cal: WorkCalendar, received: date, outcome: Table3
         ext = _wd(cal, last, rng.randint(1, 5))
         out.append((EventKind.EXTENSION, ext, {"days": 20, "approved_by": "政府信息公开工作机构负责人"}))
         last, budget = ext, 15
-    out.append((EventKind.ANSWER, _wd(cal, last, rng.randint(0, max(0, budget - 1))), {"outcome": outcome_code(outcome)}))
+    # most answers come in time; a few are late (recorded with a warning, as in real registers)
+    delay = rng.randint(0, max(0, budget - 1)) if rng.random() > 0.03 else budget + rng.randint(1, 15)
+    out.append((EventKind.ANSWER, _wd(cal, last, delay), {"outcome": outcome_code(outcome)}))
     return out
 
 
