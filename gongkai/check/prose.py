@@ -68,7 +68,7 @@ _SUIT_DIRECT = re.compile(r"未经复议直接起诉|直接起诉")
 _SUIT_AFTER = re.compile(r"复议后起诉")
 _T4_COLUMN = {
     Table4Column.UPHELD: re.compile(r"结果维持|维持"),
-    Table4Column.CORRECTED: re.compile(r"结果纠正|纠正"),
+    Table4Column.CORRECTED: re.compile(r"结果纠正|纠正|纠错"),
     Table4Column.OTHER: re.compile(r"其他结果"),
     Table4Column.PENDING: re.compile(r"尚未审结|未审结"),
 }
@@ -80,8 +80,10 @@ _NO_REQUEST = re.compile(
 )
 _NO_APPEAL = re.compile(
     r"(均无|没有|无|未)(发生|产生|出现|收到)?[^，。；]{0,16}(行政复议|行政诉讼)"
-    r"([和与及、或]{1,2}(行政复议|行政诉讼))?"
+    r"([和与及、或][^，。；]{0,4}(行政复议|行政诉讼))?"
 )
+# outcomes that are not a column of 表四 (or not the same one): a count of them is not compared
+_UNMAPPED_OUTCOME = re.compile(r"撤回|撤诉|驳回|终止|确认违法|败诉|胜诉|率|调解|和解")
 # words that turn an appeal sentence into one about outcomes or rates, not about the count being zero
 _NOT_A_COUNT = re.compile(r"纠错|纠正|败诉|撤销|率|被告|风险|应诉能力")
 
@@ -189,6 +191,8 @@ def _subjects(
         return [(Subject.SUIT_AFTER_REVIEW, _t4_column(segment))]
     if _SUIT_DIRECT.search(segment):
         return [(Subject.SUIT_DIRECT, _t4_column(segment))]
+    if _UNMAPPED_OUTCOME.search(segment):
+        return []
     review, suit = _REVIEW.search(segment), _SUIT.search(segment)
     if review and suit:
         return []  # "行政复议和行政诉讼共 3 件": no single cell

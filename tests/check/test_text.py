@@ -166,3 +166,36 @@ def test_table2_prose_reading() -> None:
         (5, Table2Row.NORMATIVE_DOCUMENTS, DocumentCount.ISSUED),
         (56, Table2Row.PENALTIES, DocumentCount.DECISIONS),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "没有因政府信息公开被申请行政复议或提起行政诉讼的情况。",
+            [(0, Subject.REVIEW, None), (0, Subject.SUIT, None)],
+        ),
+        (
+            "未发生因政府信息公开引起的行政复议、行政诉讼。",
+            [(0, Subject.REVIEW, None), (0, Subject.SUIT, None)],
+        ),
+        ("行政复议纠错1件。", [(1, Subject.REVIEW, Table4Column.CORRECTED)]),
+        # 撤回 is no column of 表四: the 1 is not compared, the 3 is
+        ("本年度行政复议3件，其中撤回1件。", [(3, Subject.REVIEW, None)]),
+        (
+            "收到政府信息公开申请100件，同比增加20件，其中自然人申请90件，法人或其他组织申请10件。",
+            [
+                (100, Subject.RECEIVED, None),
+                (90, Subject.RECEIVED_NATURAL, None),
+                (10, Subject.RECEIVED_ORGANISATIONS, None),
+            ],
+        ),
+        (
+            "共收到政府信息公开申请十二件，其中上年结转二件。",
+            [(12, Subject.RECEIVED, None), (2, Subject.CARRIED_IN, None)],
+        ),
+        ("依法依规做好第二十件民生实事。", []),
+    ],
+)
+def test_phrasings(sentence: str, expected: list[tuple[int, Subject, Table4Column | None]]) -> None:
+    assert [(c.figure, c.subject, c.column) for c in claims(sentence)] == expected
