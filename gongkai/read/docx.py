@@ -200,7 +200,7 @@ def join_wrapped(parts: list[str]) -> str:
 class _RawCell:
     col: int
     span: int
-    vmerge: str | None  # None: no merge; "restart"; "continue"
+    vmerge: str | None  # None: no merge; "restart"; "continue"; "gap" (gridBefore: no cell at all)
     text: str
 
 
@@ -245,7 +245,7 @@ class _BodyWalker:
             col = _int_prop(tr, "trPr", "gridBefore", 0)
             row: list[_RawCell] = []
             if col:
-                row.append(_RawCell(0, col, None, ""))
+                row.append(_RawCell(0, col, "gap", ""))  # grid columns the row skips: no cell there
             for tc in _children(tr):
                 if tc.tag != _TC:
                     continue
@@ -290,6 +290,7 @@ def _vmerge(tc: etree._Element) -> str | None:
 
 def _build_grid(index: int, raw_rows: list[list[_RawCell]]) -> Grid:
     rows: list[list[GridCell]] = []
+    gaps: set[int] = set()
     for r, raw in enumerate(raw_rows):
         row: list[GridCell] = []
         for cell in raw:
@@ -297,7 +298,7 @@ def _build_grid(index: int, raw_rows: list[list[_RawCell]]) -> Grid:
             origin: GridCell | None = None
             if cell.vmerge == "continue" and above is not None and cell.col < len(above):
                 origin = above[cell.col]
-                if origin.col != cell.col:
+                if origin.col != cell.col or id(origin) in gaps:
                     origin = None
             if origin is not None:
                 origin.rowspan = r - origin.row + 1
@@ -310,6 +311,8 @@ def _build_grid(index: int, raw_rows: list[list[_RawCell]]) -> Grid:
                     col=cell.col,
                     colspan=cell.span,
                 )
+                if cell.vmerge == "gap":
+                    gaps.add(id(grid_cell))
             # pad a row whose cells start further right than expected (inconsistent gridBefore/spans)
             while len(row) < cell.col:
                 row.append(GridCell("", Source(table=index, row=r, col=len(row)), r, len(row)))

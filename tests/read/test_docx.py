@@ -269,3 +269,43 @@ def test_chinese_counting_formats() -> None:
     assert format_number(3, "ideographTraditional") == "丙"
     assert format_number(2, "decimalEnclosedCircle") == "②"
     assert format_number(4, "upperRoman") == "IV"
+
+
+def _raw_docx(body: str) -> bytes:
+    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {_W}><w:body>{body}</w:body></w:document>'
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        zf.writestr("word/document.xml", document)
+    return out.getvalue()
+
+
+def test_tracked_changes_fields_and_content_controls() -> None:
+    body = (
+        "<w:p><w:r><w:t>全年收到申请</w:t></w:r><w:del><w:r><w:delText>12</w:delText></w:r></w:del>"
+        "<w:ins><w:r><w:t>21</w:t></w:r></w:ins><w:r><w:t>件</w:t></w:r></w:p>"
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve">二、主动公开</w:t></w:r></w:p>'
+        "<w:sdt><w:sdtContent><w:tbl><w:tr><w:tc><w:p><w:r><w:t>行政许可</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>5</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>"
+        "</w:sdtContent></w:sdt>"
+    )
+    doc = read_bytes(_raw_docx(body), "修订.docx")
+    lines = [b.text for b in doc.blocks if isinstance(b, Line)]
+    assert lines == ["全年收到申请21件", "二、主动公开"]
+    grid = _grids(doc)[0]  # the table inside a content control; the nested table's text stays in its cell
+    assert [c.text for c in grid.rows[0]] == ["行政许可", "5"]
+
+
+def test_vmerge_continue_without_origin_and_grid_before() -> None:
+    body = (
+        "<w:tbl>"
+        '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:p><w:r><w:t>A</w:t></w:r></w:p></w:tc></w:tr>'
+        "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>"
+        "</w:tbl>"
+    )
+    grid = _grids(read_bytes(_raw_docx(body), "x.docx"))[0]
+    assert [c.text for c in grid.rows[0]] == ["", "A"]
+    # a continuation under a cell that starts elsewhere stays its own (blank) cell; under "A" it joins "A"
+    assert grid.rows[1][1] is grid.rows[0][1] and grid.rows[0][1].rowspan == 2
+    assert grid.rows[1][0] is not grid.rows[0][0]
