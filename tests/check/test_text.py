@@ -195,6 +195,8 @@ def test_table2_prose_reading() -> None:
             [(12, Subject.RECEIVED, None), (2, Subject.CARRIED_IN, None)],
         ),
         ("依法依规做好第二十件民生实事。", []),
+        # SH19 (format.md §3.2 I11): outcome figures whose scope differs from the rows are not compared
+        ("予以公开及部分公开258件，因本机关不掌握等原因无法提供265件，不予公开35件，不予处理158件。", []),
     ],
 )
 def test_phrasings(sentence: str, expected: list[tuple[int, Subject, Table4Column | None]]) -> None:
