@@ -9,6 +9,7 @@ through the same line and table code as a text page. Everything read this way is
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 from typing import Any
 
@@ -32,15 +33,14 @@ def available() -> bool:
 def _engine() -> Any:
     global _ENGINE
     if _ENGINE is None:
-        from rapidocr_onnxruntime import RapidOCR
-
-        _ENGINE = RapidOCR()
+        _ENGINE = importlib.import_module("rapidocr_onnxruntime").RapidOCR()
     return _ENGINE
 
 
 def ocr_page(pdf: pdfium.PdfDocument, content: PageContent) -> None:
     """Fill ``content`` (a page without text) with OCR'd characters and the rulings seen in the image."""
-    import numpy as np
+    np = importlib.import_module("numpy")  # comes with the OCR extra; imported by name so that type
+    # checking a machine without the extra still passes
 
     page = pdf[content.number - 1]
     try:
@@ -67,7 +67,7 @@ def _spread(text: str, x0: float, top: float, x1: float, bottom: float) -> list[
 
 def _rulings(pixels: Any, content: PageContent) -> None:
     """Horizontal and vertical lines of the rendered page (morphological opening with long kernels)."""
-    import cv2
+    cv2 = importlib.import_module("cv2")
 
     gray = cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY)
     _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
