@@ -17,6 +17,8 @@ from gongkai.model import Applicant, Table3Row
 from gongkai.register.annual import fees_for_year, tables_for_year
 from gongkai.register.calendar import WorkCalendar
 from gongkai.register.deadlines import Period, Stop, deadline, request_deadlines
+from gongkai.register.ledger import Register
+from gongkai.register.stats import processing_stats
 from gongkai.register.synthetic import generate
 from gongkai.store import open_store
 
@@ -60,6 +62,13 @@ def bench_annual(requests: int, db: Path) -> None:
             f"{year} 年表三、表四和收费数据：{elapsed:.3f} 秒（新收 {new}，办结 {total}，"
             f"表四 {sum(v for v in t4.to_json() if isinstance(v, int))}，收费通知 {fees.notices} 件）"
         )
+    cal = WorkCalendar()
+    t0 = time.perf_counter()
+    stats = processing_stats(store, 2025, cal)
+    print(f"2025 年办理时效统计：{time.perf_counter() - t0:.3f} 秒（办结 {stats.closed}，按期率 {stats.on_time_rate}）")
+    t0 = time.perf_counter()
+    items = Register(store, cal).due(date(2025, 12, 31), within=5)
+    print(f"到期事项（2025-12-31，5 个工作日内及逾期）：{time.perf_counter() - t0:.3f} 秒，{len(items)} 项")
     store.close()
 
 
