@@ -99,7 +99,7 @@ def cross_document_stock(report: Report, context: Context) -> Iterator[Hit]:
             {
                 "left_label": "上年现行有效 + 制发 − 废止",
                 "left": plain(expected),
-                "right_label": "本年现行有效件数",
+                "right_label": f"本年{Table2Column.IN_FORCE.label}",
                 "right": plain(n),
                 "difference": plain(expected - n),
             },

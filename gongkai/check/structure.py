@@ -11,6 +11,7 @@ from gongkai.check.grid import tables
 from gongkai.check.places import TABLE2_NAME, TABLE3_NAME, TABLE4_NAME, Ref, t2_place
 from gongkai.check.registry import Context, Hit, rule
 from gongkai.model import (
+    FORM_2021,
     LEGACY,
     Cell,
     Edition,
@@ -18,15 +19,20 @@ from gongkai.model import (
     Section,
     Severity,
     Source,
+    Table3Group,
+    Table3Row,
     expected_edition,
 )
-from gongkai.model.form import NOTICES
+from gongkai.model.form import NOTICES, TABLE2_EDITION_MARKERS
 
 TABLE_NAMES = {"table2": TABLE2_NAME, "table3": TABLE3_NAME, "table4": TABLE4_NAME}
 #: what tells the 2019 edition of each table apart (format.md §2.5), for the message
 EDITION_SIGNS = {
-    "table2": "第二十条第（一）（五）（六）（八）项的栏目为〔2019〕60号格式（如“本年新制作数量”“上一年项目数量”“政府集中采购”）",
-    "table3": "“（六）其他处理”只有一行（2021年格式分为三行）",
+    "table2": "栏目为〔2019〕60号格式（如"
+    + "".join(f"“{label}”" for label in TABLE2_EDITION_MARKERS[Edition.F2019][:3])
+    + "）",
+    "table3": f"“{Table3Row.OTHER_SINGLE.label}”只有一行（2021年格式分为"
+    f"{sum(1 for r in FORM_2021.outcome_rows if r.group is Table3Group.OTHER)}行）",
 }
 
 

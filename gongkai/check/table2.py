@@ -129,11 +129,12 @@ def t2_items_negative(report: Report, context: Context) -> Iterator[Hit]:
         now = before.number + change.number
         if now < 0:
             yield Hit(
-                f"{t2_place(t2, row)}：上一年项目数量 {plain(before.number)} 加本年增/减 {plain(change.number)} "
+                f"{t2_place(t2, row)}：{Table2Column.PREVIOUS_ITEMS.label} {plain(before.number)} 加"
+                f"{Table2Column.CHANGE.label} {plain(change.number)} "
                 f"得 {plain(now)}，项目数不能为负",
                 t2_place(t2, row),
                 {
-                    "left_label": "上一年项目数量 + 本年增/减",
+                    "left_label": f"{Table2Column.PREVIOUS_ITEMS.label} + {Table2Column.CHANGE.label}",
                     "left": plain(now),
                     "right_label": "最小值",
                     "right": 0,
@@ -163,12 +164,13 @@ def t2_published_exceeds_total(report: Report, context: Context) -> Iterator[Hit
         if new.number is None or total.number is None or new.number <= total.number:
             continue
         yield Hit(
-            f"{t2_place(t2, row)}：本年新公开数量 {plain(new.number)} 大于对外公开总数量 {plain(total.number)}",
+            f"{t2_place(t2, row)}：{new.name.split(' · ')[-1]} {plain(new.number)} 大于"
+            f"{total.name.split(' · ')[-1]} {plain(total.number)}",
             t2_place(t2, row),
             {
-                "left_label": "本年新公开数量",
+                "left_label": Table2Column.NEW_PUBLISHED.label,
                 "left": plain(new.number),
-                "right_label": "对外公开总数量",
+                "right_label": Table2Column.TOTAL_PUBLISHED.label,
                 "right": plain(total.number),
                 "difference": plain(new.number - total.number),
             },

@@ -86,7 +86,10 @@ def t3_row_total(report: Report, context: Context) -> Iterator[Hit]:
         total = t3_term(t3, row, Applicant.TOTAL)
         parts = [t3_term(t3, row, a, a.label) for a in APPLICANT_PARTS]
         checks.append(
-            (compare(side([total], "总计"), side(parts, "六个申请人列之和")), t3_place(row, Applicant.TOTAL))
+            (
+                compare(side([total], Applicant.TOTAL.label), side(parts, "六个申请人列之和")),
+                t3_place(row, Applicant.TOTAL),
+            )
         )
     yield from identity_hits(checks, "本行总计")
 
@@ -116,7 +119,7 @@ def t3_outcome_total(report: Report, context: Context) -> Iterator[Hit]:
         parts = [t3_term(t3, r, column) for r in outcome_rows]
         checks.append(
             (
-                compare(side([total], "（七）总计"), side(parts, "（一）至（六）之和")),
+                compare(side([total], total_row.label), side(parts, "（一）至（六）之和")),
                 t3_place(total_row, column),
             )
         )

@@ -30,7 +30,10 @@ def t4_group_total(report: Report, context: Context) -> Iterator[Hit]:
         total = t4_term(t4, group, Table4Column.TOTAL)
         parts = [t4_term(t4, group, c) for c in TABLE4_PARTS]
         checks.append(
-            (compare(side([total], "总计"), side(parts, "四项结果之和")), t4_place(group, Table4Column.TOTAL))
+            (
+                compare(side([total], Table4Column.TOTAL.label), side(parts, "四项结果之和")),
+                t4_place(group, Table4Column.TOTAL),
+            )
         )
     yield from identity_hits(checks, "本组总计")
 
