@@ -27,12 +27,12 @@ def check_command(
     from gongkai.check import check_reports, has_errors
     from gongkai.check.view import findings_json
 
-    unreadable = False
+    unreadable_count = 0
     reports: list[Report] = []
     for outcome in parse_paths(files, max_size):
         if outcome.error is not None or outcome.report is None:
             error_line(str(outcome.error))
-            unreadable = True
+            unreadable_count += 1
             continue
         reports.append(outcome.report)
     results = check_reports(reports)
@@ -44,10 +44,18 @@ def check_command(
             documents.append(findings_json(report, findings))
         else:
             print_findings(report, findings)
+    if not json_out and not jsonl and len(reports) + unreadable_count > 1:
+        with_errors = sum(1 for f in results if has_errors(f))
+        clean = sum(1 for f in results if not f)
+        stdout.print(
+            f"共核查 {len(reports)} 份报告：有错误 {with_errors} 份，仅有警告或提示 {len(reports) - with_errors - clean} 份，"
+            f"未发现问题 {clean} 份" + (f"；无法读取 {unreadable_count} 份" if unreadable_count else ""),
+            markup=False,
+        )
     if json_out and not jsonl and documents:
         payload: Any = documents[0] if len(documents) == 1 else documents
         stdout.print(json.dumps(payload, ensure_ascii=False, indent=2), markup=False)
-    if unreadable:
+    if unreadable_count:
         raise typer.Exit(2)
     if any(has_errors(f) for f in results):
         raise typer.Exit(1)

@@ -117,3 +117,16 @@ def test_year_pair_in_one_run(tmp_path: Path) -> None:
     docs = json.loads(out)
     assert [d["year"] for d in docs] == [2023, 2024]
     assert not any(g["rule"].startswith("CROSS.") for d in docs for g in d["rules"])
+
+
+def test_folder_run_ends_with_a_summary(tmp_path: Path) -> None:
+    for path in (CLEAN, ERRORS, WARNING_ONLY):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "空.txt").write_bytes(b"")
+    code, out, err = run("check", str(tmp_path))
+    assert code == 2
+    assert (
+        out.strip().splitlines()[-1]
+        == "共核查 3 份报告：有错误 1 份，仅有警告或提示 1 份，未发现问题 1 份；无法读取 1 份"
+    )
+    assert "《空.txt》" in err
