@@ -64,7 +64,12 @@ def report_from_json(data: dict[str, Any], name: str) -> Report:
     problems: list[str] = []
     fmt = data.get("format")
     edition = Edition(fmt) if fmt in tuple(Edition) else Edition.F2021
-    form = form_for(edition)
+    # a hybrid report prints 表二 of one form and 表三 of the other (corpus README, "table_formats")
+    table_formats = data.get("table_formats") or {}
+    editions = {
+        name: Edition(table_formats[name]) if table_formats.get(name) in tuple(Edition) else edition
+        for name in ("table2", "table3")
+    }
     report = Report(
         name=str(data.get("file") or name),
         title=data.get("title"),
@@ -78,16 +83,18 @@ def report_from_json(data: dict[str, Any], name: str) -> Report:
     )
     t2 = data.get("table2")
     if isinstance(t2, dict):
-        table2 = Table2(edition)
+        form = form_for(editions["table2"])
+        table2 = Table2(form.edition)
         for row in form.table2_rows:
-            values = t2.get(row.label_in(edition), {})
+            values = t2.get(row.label_in(form.edition), {})
             for col in form.table2_columns(row):
-                where = f"表二 {row.label_in(edition)} · {col.label}"
+                where = f"表二 {row.label_in(form.edition)} · {col.label}"
                 table2.cells[(row, col)] = _cell(values.get(col.label) if isinstance(values, dict) else None, where, problems)
         report.table2 = table2
     t3 = data.get("table3")
     if isinstance(t3, dict):
-        table3 = Table3(edition)
+        form = form_for(editions["table3"])
+        table3 = Table3(form.edition)
         for row3 in form.table3:
             values3 = t3.get(row3.key)
             if not isinstance(values3, list) or len(values3) != len(Applicant):
