@@ -29,6 +29,8 @@ REMEDY = (
     "依法向人民法院提起行政诉讼。"
 )
 FILL = "〔请填写{}〕"
+#: a figure the system computed on a rule not yet confirmed in a retrieved text (law.md §4.2 [R])
+CHECK = "〔请核对{}〕"
 
 
 class DocumentKind(Enum):
@@ -142,7 +144,7 @@ def build_letter(state: CaseState, kind: DocumentKind, cal: WorkCalendar, *, age
             f"根据{REGULATION}第四十二条和{FEE_BASIS}的规定，您的申请需缴纳信息处理费，"
             f"按{fee.method.value}计收，计 {fee.units or FILL.format('件数或页数')} {'件' if fee.method is FeeMethod.BY_ITEM else '页'}，"
             f"金额为人民币 {fee.amount} 元。",
-            f"请于{_d(fee.pay_by)}前缴纳（缴费期限为自收到本通知次日起20个工作日，依据待核实），"
+            f"请于{_d(fee.pay_by)}前缴纳{CHECK.format('缴费期限：系统按发出通知后20个工作日计算')}，"
             f"缴费方式：{FILL.format('缴费方式和账户')}。收费通知发出至缴费之间的时间不计算在答复期限内。"
             "您逾期未缴纳的，视为放弃申请，本机关将不再处理该政府信息公开申请。",
         ]

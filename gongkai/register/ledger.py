@@ -208,7 +208,7 @@ class Register:
     ) -> CaseState:
         if kind is EventKind.RECEIVED:
             raise InvalidStep("“收到申请”由登记申请（register add）产生，不能作为步骤登记")
-        row = self._row(s, request)
+        row = self._row(s, request, lock=True)
         events = [_event(e) for e in row.events]
         payload = dict(payload)
         if kind is EventKind.VOIDED:
@@ -269,12 +269,15 @@ class Register:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def _row(self, s: Session, request: int | str) -> RequestRow:
+    def _row(self, s: Session, request: int | str, *, lock: bool = False) -> RequestRow:
+        """The request by id or 登记编号; ``lock`` takes a row lock (PostgreSQL) so that two clerks' steps
+        on one request are validated one after the other."""
         row: RequestRow | None = None
         if isinstance(request, int) or str(request).isdigit():
-            row = s.get(RequestRow, int(request))
+            row = s.get(RequestRow, int(request), with_for_update=lock)
         if row is None:
-            row = s.scalars(select(RequestRow).where(RequestRow.number == str(request))).first()
+            q = select(RequestRow).where(RequestRow.number == str(request))
+            row = s.scalars(q.with_for_update() if lock else q).first()
         if row is None:
             raise UnknownRequest(f"登记簿《{self.store.name}》中没有申请“{request}”")
         return row

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 
 from gongkai.model import FORM_2021, Applicant, Table3Row, Table4Column, Table4Group
 from gongkai.register.calendar import WorkCalendar
@@ -241,6 +241,10 @@ def generate(
         s.execute(insert(ApplicantRow), applicants)
         s.execute(insert(RequestRow), requests)
         s.execute(insert(EventRow), events)
+        if s.get_bind().dialect.name == "postgresql":
+            # explicit ids do not advance PostgreSQL's sequences; later inserts would collide
+            for table in ("applicants", "requests", "events"):
+                s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"))
     return n
 
 

@@ -136,3 +136,15 @@ def test_calendar_add_is_used_by_the_register(tmp_path: Path) -> None:
     code, out, err = run("register", "add", "--applicant", "甲", "--type", "自然人", "--channel", "当面",
                          "--submitted", "2026-12-20", "--db", db, "--json")
     assert code == 0 and json.loads(out)["answer_due"] == "2027-01-18" and err == ""
+
+
+def test_every_register_command_has_help_and_is_documented() -> None:
+    import typer.main
+
+    from gongkai.cli.register import register_app
+
+    group = typer.main.get_group(register_app)
+    docs = (Path(__file__).parents[2] / "docs" / "register.md").read_text(encoding="utf-8")
+    for name, command in group.commands.items():
+        assert command.help, name
+        assert f"register {name}" in docs or f"`{name}`" in docs, f"docs/register.md does not mention register {name}"
