@@ -10,7 +10,15 @@ from rich.table import Table
 
 from gongkai.cli._app import Files, JsonOut, app, error_line, stderr, stdout
 from gongkai.cli._inputs import MaxSize, parse_paths
-from gongkai.model.form import LEGACY, TABLE4_CELLS, Applicant, Edition, Section, Table4Group
+from gongkai.model.form import (
+    LEGACY,
+    TABLE4_CELLS,
+    Applicant,
+    Edition,
+    Section,
+    Table4Group,
+    expected_edition,
+)
 from gongkai.model.report import Cell, Report
 
 JsonLines = Annotated[bool, typer.Option("--jsonl", help="每个报告输出一行 JSON（适合整个文件夹）")]
@@ -62,9 +70,13 @@ def describe_format(report: Report) -> str:
     t3 = report.table3.edition if report.table3 else None
     editions = {e for e in (t2, t3) if e is not None}
     if len(editions) > 1:
-        return f"混合格式：表二为 {t2} 年格式，表三为 {t3} 年格式"
+        return f"混合格式：表二为 {t2} 年格式，表三为 {t3} 年格式（表三“（六）其他处理”{'只有一行' if t3 is Edition.F2019 else '分三行'}）"
     edition = Edition(report.format)
-    return f"{edition} 年格式（{edition.notice}）"
+    text = f"{edition} 年格式（{edition.notice}）"
+    expected = expected_edition(report.year)
+    if expected is not None and expected is not edition:
+        text += f"，但 {report.year} 年度报告应使用 {expected} 年格式"
+    return text
 
 
 def _cell_text(cell: Cell) -> str:

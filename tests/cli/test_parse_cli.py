@@ -44,6 +44,8 @@ def test_hybrid_form_is_named() -> None:
     code, out, _ = run("parse", str(pdf))
     assert code == 0
     assert "混合格式：表二为 2021 年格式，表三为 2019 年格式" in out
+    wrong_year = run("parse", str(CORPUS / "reports" / "2023-互助县统计局.txt"))[1]
+    assert "2019 年格式（国办公开办函〔2019〕60号），但 2023 年度报告应使用 2021 年格式" in wrong_year
 
 
 def _bad_files(tmp: Path) -> dict[str, tuple[Path, str]]:
