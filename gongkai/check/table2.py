@@ -76,7 +76,7 @@ def t2_fee_unit(report: Report, context: Context) -> Iterator[Hit]:
         value = term.cell.value
         if value is None or term.number is None:
             continue
-        if value.unit == YUAN:
+        if value.unit == YUAN and term.number != 0:  # 0 元 is 0 万元
             yield _hit(
                 term,
                 f"{term.name}印为“{value.raw}”，单位是元；表头规定单位为万元（{plain(term.number)} 元 = "

@@ -96,3 +96,60 @@ def test_a_blanked_cell_never_gives_an_error(report: Report, data: st.DataObject
     row, column = data.draw(st.sampled_from(keys))
     report.table3.cells[(row, column)] = value_cell(data.draw(st.sampled_from(["", "/", "-", "无"])))
     assert not [f for f in iter_findings(report, rules=ARITHMETIC) if f.severity is Severity.ERROR]
+
+
+PRINTED = st.one_of(
+    st.integers(min_value=-5, max_value=500).map(str),
+    st.sampled_from(["", "/", "-", "—", "无", "不适用", "1.5", "+3", "12元", "3.25万元", "2笔", "１２"]),
+)
+
+
+@st.composite
+def messy_report(draw: st.DrawFn) -> Report:
+    """Any mix of printed values, blanks, marks, words and unknown cells, in any edition and year."""
+    from gongkai.model import Table2, form_for
+    from tests.check.edit import uncertain_cell
+
+    edition = draw(st.sampled_from(list(Edition)))
+    report = Report(name="杂.txt", year=draw(st.one_of(st.none(), st.integers(2015, 2026))))
+
+    def cell() -> object:
+        return uncertain_cell() if draw(st.integers(0, 9)) == 0 else value_cell(draw(PRINTED))
+
+    if draw(st.booleans()):
+        t2 = Table2(edition)
+        for key in form_for(edition).table2_cells:
+            t2.cells[key] = cell()  # type: ignore[assignment]
+        report.table2 = t2
+    if draw(st.booleans()):
+        t3 = Table3(draw(st.sampled_from(list(Edition))))
+        for row in t3.rows:
+            for a in Applicant:
+                t3.cells[(row, a)] = cell()  # type: ignore[assignment]
+        report.table3 = t3
+    if draw(st.booleans()):
+        t4 = Table4()
+        for g in Table4Group:
+            for c in Table4Column:
+                t4.cells[(g, c)] = cell()  # type: ignore[assignment]
+        report.table4 = t4
+    return report
+
+
+@settings(max_examples=150, deadline=None)
+@given(messy_report(), st.one_of(st.none(), messy_report()))
+def test_any_report_is_checked_without_failing(report: Report, previous: Report | None) -> None:
+    from gongkai.check import RULES, check_report
+
+    findings = check_report(report, previous)
+    for f in findings:
+        assert f.rule in RULES and f.message
+        assert f.severity is not Severity.ERROR or (
+            f.rule in RULES and RULES[f.rule].severity is Severity.ERROR
+        )
+
+
+def test_an_empty_report_has_nothing_to_say() -> None:
+    from gongkai.check import check_report
+
+    assert check_report(Report(name="空.txt")) == []

@@ -73,6 +73,12 @@ def test_fee_printed_in_yuan_is_an_error(gold: Gold) -> None:
     assert report.table2.get(Table2Row.FEES, Table2Column.FEE_AMOUNT).number == 75450000
 
 
+def test_zero_yuan_is_zero(gold: Gold) -> None:
+    report = gold("2024-淮安市洪泽区人民政府")
+    set_t2(report, Table2Row.FEES, Table2Column.FEE_AMOUNT, "0元")
+    assert run(report, "T2.FEE_UNIT") == []
+
+
 def test_fee_in_wan_with_decimals_is_fine(gold: Gold) -> None:
     report = gold("2024-淮安市人民政府")  # 96171.6 万元
     assert run(report, "T2.FEE_UNIT", "T2.NOT_COUNT") == []
