@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 from typing import Any
 
 import pypdfium2 as pdfium
 
 from gongkai.read.pdf_page import MIN_RULE, Char, PageContent
+from gongkai.read.pdf_table import page_fragments
 
 #: render scale (72 dpi × 3 = 216 dpi: small table digits need it)
 SCALE = 3.0
@@ -23,6 +25,12 @@ SCALE = 3.0
 MIN_SCORE = 0.5
 
 _ENGINE: Any = None
+#: what a re-read value cell may hold: digits and the marks of a printed value (anything else is dropped)
+_VALUE = re.compile(r"^[0-9][0-9.,]*$|^[/／—–-]$")
+#: a re-read must be at least this sure
+_REREAD_SCORE = 0.8
+#: glyphs the recogniser returns for a lone printed zero in a cell (it reads "0" as "。" with 0.98)
+_ZERO_LOOKALIKES = frozenset("。oO〇○")
 
 
 def available() -> bool:
@@ -56,6 +64,7 @@ def ocr_page(pdf: pdfium.PdfDocument, content: PageContent) -> None:
         ys = [float(p[1]) / SCALE for p in box]
         content.chars.extend(_spread(str(text), min(xs), min(ys), max(xs), max(ys)))
     _rulings(pixels, content)
+    _reread_empty_cells(pixels, content)
     content.ocr = True
 
 
@@ -84,3 +93,30 @@ def _rulings(pixels: Any, content: PageContent) -> None:
             else:
                 mid = (x + w / 2) / SCALE
                 content.verticals.append((mid, y / SCALE, mid, (y + h) / SCALE))
+
+
+def _reread_empty_cells(pixels: Any, content: PageContent) -> None:
+    """The detector overlooks lone small digits ("0", "1") in table cells; a cell of the rebuilt tables that
+    is empty but has ink in it is recognised again on its own, and kept only if it reads as a value."""
+    fragments, _ = page_fragments(content)
+    margin = 2  # points inside the rulings, so the lines themselves are not read
+    for fragment in fragments:
+        for cell in fragment.cells:
+            width, height = cell.x1 - cell.x0, cell.bottom - cell.top
+            if cell.chars or not (6 < width < 120 and 6 < height < 80):
+                continue  # not a value cell: labels are long and were found by the detector
+            crop = pixels[
+                int((cell.top + margin) * SCALE) : int((cell.bottom - margin) * SCALE),
+                int((cell.x0 + margin) * SCALE) : int((cell.x1 - margin) * SCALE),
+            ]
+            if crop.size == 0 or int((crop.min(axis=2) < 128).sum()) < 12:
+                continue  # blank in the scan too
+            result, _ = _engine()(crop, use_det=False, use_cls=False, use_rec=True)
+            if not result:
+                continue
+            text, score = str(result[0][0]).strip(), float(result[0][1])
+            if text in _ZERO_LOOKALIKES:
+                text = "0"  # the only value a lone round glyph in a number cell can be
+            if score >= _REREAD_SCORE and _VALUE.match(text):
+                x0, x1 = cell.x0 + margin, cell.x1 - margin
+                content.chars.extend(_spread(text, x0, cell.top + margin, x1, cell.bottom - margin))

@@ -274,7 +274,12 @@ def test_scanned_pdf_is_read_by_ocr_and_marked(corpus: Path) -> None:
     # the 表四 rebuilt from the lines seen in the image: its header and the values the scan shows
     table4 = _grids(doc)[-1]
     assert normalize(table4.rows[0][0].text) == normalize("行政复议")
-    assert _row_texts(table4, len(table4.rows) - 1)[:5] == ["72", "64", "178", "37", "351"]
+    values = _row_texts(table4, len(table4.rows) - 1)
+    gold = [_printed(v) for v in load_gold("2024-淮安市人民政府")["table4"]]
+    assert values[:5] == ["72", "64", "178", "37", "351"]
+    # OCR may miss a value (the cell stays blank, and marked OCR) but never reads a wrong one here
+    assert all(v in ("", g) for v, g in zip(values, gold, strict=True))
+    assert sum(v == g for v, g in zip(values, gold, strict=True)) >= 14
     assert any("四、政府信息公开行政复议、行政诉讼情况" in b.text for b in doc.blocks if isinstance(b, Line))
 
 
