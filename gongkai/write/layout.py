@@ -18,7 +18,6 @@ from gongkai.model import (
     Applicant,
     Cell,
     CellKind,
-    Edition,
     Report,
     Table2,
     Table3,
@@ -215,11 +214,3 @@ def layouts(report: Report) -> dict[str, TableLayout]:
         out["表四"] = table4_layout(report.table4)
     return out
 
-
-def edition_of(report: Report) -> Edition:
-    """The edition the report's tables follow (表三's, else 表二's, else the report's format)."""
-    if report.table3 is not None:
-        return report.table3.edition
-    if report.table2 is not None:
-        return report.table2.edition
-    return Edition(report.format) if report.format in tuple(Edition) else Edition.F2021

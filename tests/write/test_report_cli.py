@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from gongkai.cli import app
 from gongkai.errors import InputFileError
 from gongkai.model import Section
+from gongkai.parse import parse_file
 from gongkai.register import generate
 from gongkai.store import open_store
 from gongkai.write.report_json import read_report_json, report_from_json, report_to_json, write_report_json
@@ -100,3 +101,19 @@ def test_render_refuses_bad_json(tmp_path: Path) -> None:
     bad.write_text("{", encoding="utf-8")
     with pytest.raises(InputFileError, match=r"《r.json》.*JSON 格式错误"):
         read_report_json(bad)
+
+
+def test_render_a_parsed_report(tmp_path: Path, corpus: Path) -> None:
+    """``gongkai parse --json`` output renders too (the official layout of a report read from the web);
+    it has no section texts, and the clerk is told so."""
+    parsed = runner.invoke(app, ["parse", "--json", str(corpus / "reports" / "2024-湘潭县统计局.txt")])
+    assert parsed.exit_code == 0, parsed.output
+    source = tmp_path / "p.json"
+    source.write_text(parsed.stdout, encoding="utf-8")
+    result = runner.invoke(app, ["report", "render", str(source), "-f", "html", "-o", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    assert "没有各部分的文字" in result.output
+    html = next((tmp_path / "o").iterdir())
+    assert html.name == "湘潭县统计局2024年政府信息公开工作年度报告.html"
+    again = parse_file(html)
+    assert differences(report_from_json(json.loads(parsed.stdout), "p.json"), again) == []
