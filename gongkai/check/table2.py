@@ -84,7 +84,7 @@ def t2_fee_unit(report: Report, context: Context) -> Iterator[Hit]:
                 unit=value.unit,
                 required_unit=WAN,
             )
-        elif value.unit is not None and value.unit != WAN:
+        elif value.unit is not None and value.unit not in MONEY_UNITS:
             yield _hit(term, f"{term.name}印为“{value.raw}”，单位“{value.unit}”不是金额单位", unit=value.unit)
 
 
