@@ -263,7 +263,8 @@ def main() -> None:
         print(f"  unreadable: {line}")
     print()
     print(
-        f"{'rule':28} {'severity':4} {'checked':>7} {'findings':>8} {'real':>5} {'无法核对':>6} {'false':>5}"
+        f"{'rule':28} {'severity':4} {'checked':>7} {'findings':>8} {'real':>5} {'无法核对':>4} {'misread':>7} "
+        f"{'false':>5}"
     )
     total: Counter[str] = Counter()
     for rule_id, rule in RULES.items():
