@@ -5,13 +5,14 @@ a unit; plus the soft within-year identities of the 2019 form (format.md §3.2 I
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from gongkai.check.arith import Term, plain
 from gongkai.check.grid import tables
 from gongkai.check.hits import count_problem
 from gongkai.check.places import t2_place, t2_term
 from gongkai.check.registry import Context, Hit, rule
-from gongkai.model import Report, Severity, Table2, Table2Column, ValueKind
+from gongkai.model import Edition, Report, Severity, Table2, Table2Column, ValueKind, form_for
 
 MONEY_UNITS = ("万元", "元")
 WAN = "万元"
@@ -22,6 +23,17 @@ def _terms(t2: Table2, *kinds: ValueKind) -> Iterator[tuple[Table2Column, Term]]
     for row, column in t2.form.table2_cells:
         if column.kind in kinds and (row, column) in t2.cells:
             yield column, t2_term(t2, row, column)
+
+
+@cache
+def _has_kind(edition: Edition, kind: ValueKind) -> bool:
+    return any(column.kind is kind for _, column in form_for(edition).table2_cells)
+
+
+@cache
+def _has_columns(edition: Edition, *columns: Table2Column) -> bool:
+    form = form_for(edition)
+    return any(all(c in form.table2_columns(row) for c in columns) for row in form.table2_rows)
 
 
 def _hit(term: Term, message: str, **values: object) -> Hit:
@@ -70,8 +82,8 @@ def t2_not_count(report: Report, context: Context) -> Iterator[Hit]:
 )
 def t2_fee_unit(report: Report, context: Context) -> Iterator[Hit]:
     t2 = report.table2
-    if t2 is None:
-        return
+    if t2 is None or not tables(report, context)["table2"].units:
+        return  # only a printed unit can be the wrong one
     for _, term in _terms(t2, ValueKind.AMOUNT_WAN):
         value = term.cell.value
         if value is None or term.number is None:
@@ -96,7 +108,7 @@ def t2_fee_unit(report: Report, context: Context) -> Iterator[Hit]:
 )
 def t2_amount_unit(report: Report, context: Context) -> Iterator[Hit]:
     t2 = report.table2
-    if t2 is None:
+    if t2 is None or not _has_kind(t2.edition, ValueKind.AMOUNT):
         return
     for _, term in _terms(t2, ValueKind.AMOUNT):
         value = term.cell.value
@@ -116,7 +128,7 @@ def t2_amount_unit(report: Report, context: Context) -> Iterator[Hit]:
 )
 def t2_items_negative(report: Report, context: Context) -> Iterator[Hit]:
     t2 = report.table2
-    if t2 is None:
+    if t2 is None or not _has_columns(t2.edition, Table2Column.PREVIOUS_ITEMS, Table2Column.CHANGE):
         return
     for row in t2.form.table2_rows:
         columns = t2.form.table2_columns(row)
@@ -153,7 +165,7 @@ def t2_items_negative(report: Report, context: Context) -> Iterator[Hit]:
 )
 def t2_published_exceeds_total(report: Report, context: Context) -> Iterator[Hit]:
     t2 = report.table2
-    if t2 is None:
+    if t2 is None or not _has_columns(t2.edition, Table2Column.NEW_PUBLISHED, Table2Column.TOTAL_PUBLISHED):
         return
     for row in t2.form.table2_rows:
         columns = t2.form.table2_columns(row)
