@@ -16,6 +16,8 @@ from gongkai.read.pdf_page import Char
 
 #: a gap wider than this many character heights starts a new piece of a line
 PIECE_GAP = 1.6
+#: a gap wider than this many character heights between two digits separates two numbers
+NUMBER_GAP = 0.5
 #: a gap wider than this many character heights between two ASCII characters is a space
 SPACE_GAP = 0.3
 
@@ -75,7 +77,7 @@ def line_pieces(line: list[Char]) -> TextLine:
     two ASCII characters puts them, never between Chinese characters."""
     heights = sorted([c[4] - c[2] for c in line])
     h = max(heights[len(heights) // 2], 1.0)
-    piece_gap, space_gap = PIECE_GAP * h, SPACE_GAP * h
+    piece_gap, space_gap, number_gap = PIECE_GAP * h, SPACE_GAP * h, NUMBER_GAP * h
     pieces: list[tuple[str, tuple[float, float, float, float]]] = []
     buf: list[str] = []
     bx0 = btop = bx1 = bbottom = 0.0
@@ -95,7 +97,9 @@ def line_pieces(line: list[Char]) -> TextLine:
             bx0, btop, bx1, bbottom = x0, t, x1, b
         else:
             gap = x0 - prev[3]
-            if gap > piece_gap:
+            # two numbers side by side (a borderless table row) are two pieces even at a narrower gap: the
+            # digits of one printed number sit edge to edge, letter-spaced or justified text included
+            if gap > piece_gap or (gap > number_gap and prev[0].isdigit() and text.isdigit()):
                 pieces.append(("".join(buf).strip(), (bx0, btop, bx1, bbottom)))
                 buf = []
                 bx0, btop, bx1, bbottom = x0, t, x1, b

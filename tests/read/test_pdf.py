@@ -348,3 +348,28 @@ def test_page_without_text_is_noted_when_others_have_text(
     assert doc.text == "Report text page"
     assert not doc.ocr
     assert any("第 2 页没有文字层" in note for note in doc.notes)
+
+
+def test_numbers_of_a_borderless_row_are_separate_pieces(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without ruling lines (a borderless table) a row is a Line whose pieces are its cells: numbers a
+    character apart are two pieces, and prose digits (2024年) stay together."""
+    from gongkai.read import pdf as pdf_module
+
+    real = pdf_module.read_page
+
+    def without_rulings(pdf: object, index: int) -> object:
+        content = real(pdf, index)  # type: ignore[arg-type]
+        content.horizontals.clear()
+        content.verticals.clear()
+        return content
+
+    monkeypatch.setattr(pdf_module, "read_page", without_rulings)
+    doc = _real(corpus, "2024-淮安市人民政府")
+    assert not _grids(doc)
+    gold = [_printed(v) for v in load_gold("2024-淮安市人民政府")["table4"]]
+    rows = [[p.text for p in b.cells] for b in doc.blocks if isinstance(b, Line) and b.separated]
+    assert gold in rows
+    assert any("2024年，全市共受理政府信息公开申请3119件" in b.text.replace(" ", "") for b in doc.blocks)
+    assert "2024年政府信息公开工作年度报告" in [b.text for b in doc.blocks if isinstance(b, Line)]
