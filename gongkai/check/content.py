@@ -69,17 +69,31 @@ def content_fee_statement(report: Report, context: Context) -> Iterator[Hit]:
     if report.year is None or report.year < FIRST_FEE_YEAR or Section.OTHER not in report.sections:
         return
     text = fold(report.section_text(Section.OTHER))
-    if not _FEE.search(text):
-        section = report.sections[Section.OTHER]
-        shown = text[:60] + ("…" if len(text) > 60 else "")
+    if _FEE.search(text):
+        return
+    section = report.sections[Section.OTHER]
+    sources = (section.source,) if section.source else ()
+    elsewhere = [s for s in Section if s is not Section.OTHER and _FEE.search(fold(report.section_text(s)))]
+    if elsewhere:
+        # stated, but not where the template asks for it: worth a look, not a warning
         yield Hit(
-            f"第六部分没有说明信息处理费的收取情况（收取或未收取都应写明）；该部分内容为“{shown}”。"
-            "表二的行政事业性收费不是信息处理费",
+            f"信息处理费情况写在了{'、'.join(s.title for s in elsewhere)}，格式模板要求在第六部分报告",
             Section.OTHER.title,
-            {"section_text": shown},
+            {"stated_in": [s.numeral for s in elsewhere]},
             (),
-            (section.source,) if section.source else (),
+            sources,
+            severity=Severity.NOTICE,
         )
+        return
+    shown = text[:60] + ("…" if len(text) > 60 else "")
+    yield Hit(
+        f"第六部分没有说明信息处理费的收取情况（收取或未收取都应写明）；该部分内容为“{shown}”。"
+        "表二的行政事业性收费不是信息处理费",
+        Section.OTHER.title,
+        {"section_text": shown},
+        (),
+        sources,
+    )
 
 
 @rule(

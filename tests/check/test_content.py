@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from gongkai.model import Applicant, Report, Section, SectionText, Table3Row
+from gongkai.model import Applicant, Report, Section, SectionText, Severity, Table3Row
 from tests.check.edit import run, set_t3
 from tests.check.gold import gold_stems, report_from_gold
 
@@ -29,6 +29,15 @@ def test_section_six_saying_only_none() -> None:
     report = _with_other(report_from_gold("2024-西宁市城中区统计局"), "无。")
     (finding,) = run(report, "CONTENT.FEE_STATEMENT")
     assert "没有说明信息处理费" in finding.message and "“无。”" in finding.message
+
+
+def test_fee_stated_in_another_part_is_a_notice() -> None:
+    report = _with_other(report_from_gold("2024-西宁市城中区统计局"), "无。")
+    report.sections[Section.OVERVIEW] = SectionText(
+        Section.OVERVIEW, Section.OVERVIEW.title, "全年未收取信息处理费。"
+    )
+    (finding,) = run(report, "CONTENT.FEE_STATEMENT")
+    assert finding.severity is Severity.NOTICE and finding.values == {"stated_in": ["一"]}
 
 
 def test_administrative_fees_are_not_the_information_fee() -> None:
