@@ -450,6 +450,13 @@ def fold(events: list[Event], cal: WorkCalendar) -> CaseState:
         raise InvalidStep("时间轴的第一条记录应为“收到申请”")
     voided = {int(e.payload["target"]) for e in events if e.kind is EventKind.VOIDED}
     state = start_state(events[0])
+    # a corrected receipt date or channel applies from the start: every deadline runs from the true receipt
+    for ev in events[1:]:
+        if ev.kind is EventKind.AMENDED and ev.id not in voided:
+            if "received_on" in ev.payload:
+                state.received_on = state.clock_start = date.fromisoformat(str(ev.payload["received_on"]))
+            if "channel" in ev.payload:
+                state.channel = Channel[str(ev.payload["channel"])]
     for ev in events[1:]:
         if ev.id in voided:
             continue

@@ -94,6 +94,8 @@ def projection(state: CaseState, cal: WorkCalendar) -> dict[str, Any]:
     answer = state.answer_deadline(cal)
     review, suit = state.review, state.suit
     return {
+        "received_on": state.received_on,
+        "channel": state.channel.name,
         "state": state.state.value,
         "outcome": state.outcome.name if state.outcome else None,
         "closed_on": state.closed_on,
@@ -215,8 +217,8 @@ class Register:
             if "target" not in payload:
                 raise InvalidStep("请指明要作废的记录编号")
             check_void(events, int(payload["target"]))
-        if kind is EventKind.AMENDED and "applicant" in payload:
-            Applicant[str(payload["applicant"])]
+        if kind is EventKind.AMENDED:
+            _check_amendment(payload)
         if kind is EventKind.FEE_NOTICE and not payload.get("amount"):
             payload.update(self._fee(s, row, payload))
         if kind is EventKind.FEE_PAID and "amount" not in payload:
@@ -224,7 +226,13 @@ class Register:
             if fee is not None:
                 payload["amount"] = fee.amount
         candidate = Event(-1, kind, on, payload, recorded_by)
-        state = fold([*events, candidate], self.calendar)
+        if kind is EventKind.VOIDED:
+            try:
+                state = fold([*events, candidate], self.calendar)
+            except InvalidStep as exc:
+                raise InvalidStep(f"作废第 {payload['target']} 条记录后，时间轴不再成立：{exc}") from None
+        else:
+            state = fold([*events, candidate], self.calendar)
         ev = EventRow(kind=kind.code, occurred_on=on, payload=_jsonable(payload), recorded_at=now(),
                       recorded_by=recorded_by)
         row.events.append(ev)
@@ -388,6 +396,24 @@ def stored_arrangements(store: Store) -> list[Arrangement]:
         sources[row.year] = row.source
     years = sorted(set(holidays) | set(workdays))
     return [Arrangement(y, holidays.get(y, {}), workdays.get(y, {}), sources.get(y, "")) for y in years]
+
+
+AMENDABLE = ("applicant_name", "applicant", "content", "requested_form", "received_on", "channel")
+
+
+def _check_amendment(payload: dict[str, Any]) -> None:
+    unknown = [k for k in payload if k not in (*AMENDABLE, "note", "reason")]
+    if unknown or not any(k in payload for k in AMENDABLE):
+        raise InvalidStep(f"更正登记信息只能更正：{'、'.join(AMENDABLE)}；收到 {'、'.join(payload) or '（空）'}")
+    if "applicant" in payload and str(payload["applicant"]) not in Applicant.__members__:
+        raise InvalidStep(f"“{payload['applicant']}”不是申请人类型")
+    if "channel" in payload and str(payload["channel"]) not in Channel.__members__:
+        raise InvalidStep(f"“{payload['channel']}”不是提交方式")
+    if "received_on" in payload:
+        try:
+            date.fromisoformat(str(payload["received_on"]))
+        except ValueError:
+            raise InvalidStep(f"更正的收到申请日期“{payload['received_on']}”不是 YYYY-MM-DD") from None
 
 
 def _jsonable(payload: dict[str, Any]) -> dict[str, Any]:

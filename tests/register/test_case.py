@@ -313,3 +313,28 @@ def test_new_arrangement_moves_open_deadlines(register: Register) -> None:
     # and a register opened later reads the stored arrangement back
     again = Register(register.store)
     assert again.case(rid).answer_deadline(again.calendar).due == D("2027-01-18")  # type: ignore[union-attr]
+
+
+def test_amend_the_receipt_date_moves_every_deadline_and_the_year(register: Register) -> None:
+    from gongkai.register.annual import tables_for_year
+
+    rid = _add(register, "2025-01-02")  # typed wrongly: it arrived on 2024-12-30
+    state = register.step(rid, EventKind.AMENDED, D("2025-01-03"), {"received_on": "2024-12-30", "note": "录入错误"})
+    assert state.received_on == D("2024-12-30")
+    d = state.answer_deadline(register.calendar)
+    assert d is not None and d.start == D("2024-12-30")
+    [row] = register.requests()
+    assert row.received_on == D("2024-12-30") and row.answer_due == d.due
+    t3, _ = tables_for_year(register.store, 2024)
+    assert t3.number(Table3Row.NEW_RECEIVED, Applicant.NATURAL_PERSON) == 1
+    with pytest.raises(InvalidStep, match="更正登记信息只能更正"):
+        register.step(rid, EventKind.AMENDED, D("2025-01-03"), {"outcome": "（一）"})
+
+
+def test_void_that_breaks_the_timeline_is_refused(register: Register) -> None:
+    rid = _add(register)
+    register.step(rid, EventKind.ANSWER, D("2025-03-10"), {"outcome": "（一）"})
+    register.step(rid, EventKind.REVIEW_FILED, D("2025-03-20"))  # before the deadline of 2025-03-31
+    answer_id = register.timeline(rid)[1].event.id
+    with pytest.raises(InvalidStep, match=f"作废第 {answer_id} 条记录后，时间轴不再成立：申请尚未答复且答复期限未届满"):
+        register.step(rid, EventKind.VOIDED, D("2025-03-20"), {"target": answer_id})
