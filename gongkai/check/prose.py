@@ -84,6 +84,8 @@ _NO_APPEAL = re.compile(
 )
 # outcomes that are not a column of 表四 (or not the same one): a count of them is not compared
 _UNMAPPED_OUTCOME = re.compile(r"撤回|撤诉|驳回|终止|确认违法|败诉|胜诉|率|调解|和解")
+# "除…外，未收到其他申请", "未收到…以外的申请": none of a kind, not none at all
+_PARTIAL_NONE = re.compile(r"其他|其它|以外|之外|除")
 # words that turn an appeal sentence into one about outcomes or rates, not about the count being zero
 _NOT_A_COUNT = re.compile(r"纠错|纠正|败诉|撤销|率|被告|风险|应诉能力")
 
@@ -239,7 +241,12 @@ def _zero_claims(sentence: str) -> list[Claim]:
     for clause in re.split(r"[，,；;。]", sentence):
         if _FIGURE.search(clause):
             continue
-        if _NO_REQUEST.search(clause) and not _REVIEW.search(clause) and not _SUIT.search(clause):
+        if (
+            _NO_REQUEST.search(clause)
+            and not _REVIEW.search(clause)
+            and not _SUIT.search(clause)
+            and not _PARTIAL_NONE.search(sentence)
+        ):
             out.append(Claim(sentence, 0, Subject.RECEIVED, zero_statement=True))
         m = _NO_APPEAL.search(clause)
         if m and not _NOT_A_COUNT.search(clause):

@@ -195,6 +195,15 @@ def test_table2_prose_reading() -> None:
             [(12, Subject.RECEIVED, None), (2, Subject.CARRIED_IN, None)],
         ),
         ("依法依规做好第二十件民生实事。", []),
+        ("除上述申请外，未收到其他政府信息公开申请。", []),
+        (
+            "行政诉讼案件2件，其中1件尚未审结。",
+            [(2, Subject.SUIT, None), (1, Subject.SUIT, Table4Column.PENDING)],
+        ),
+        (
+            "因政府信息公开被申请行政复议1件、被提起行政诉讼2件。",
+            [(1, Subject.REVIEW, None), (2, Subject.SUIT, None)],
+        ),
         # SH19 (format.md §3.2 I11): outcome figures whose scope differs from the rows are not compared
         ("予以公开及部分公开258件，因本机关不掌握等原因无法提供265件，不予公开35件，不予处理158件。", []),
     ],
