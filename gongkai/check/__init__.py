@@ -31,15 +31,20 @@ from gongkai.check.registry import (
     rule,
 )
 from gongkai.check.series import check_reports, previous_reports
+from gongkai.check.view import Group, counts, findings_json, group_by_rule
 
 __all__ = [
     "RULES",
     "SEVERITY_RANK",
     "Context",
+    "Group",
     "Hit",
     "Rule",
     "check_report",
     "check_reports",
+    "counts",
+    "findings_json",
+    "group_by_rule",
     "has_errors",
     "iter_findings",
     "previous_reports",
