@@ -32,6 +32,9 @@ WRITERS: dict[str, tuple[str, Writer]] = {
 }
 
 
+_UNSAFE = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in '/\\:*?"<>|'} | {"\n": " ", "\t": " "})
+
+
 def parse_formats(text: str) -> list[str]:
     """"html,docx" → ["html", "docx"]; an unknown name raises WriteError naming the ones there are."""
     names = [t.strip().lower() for t in text.replace("，", ",").split(",") if t.strip()]
@@ -50,7 +53,8 @@ def write_report(report: Report, directory: str | os.PathLike[str], formats: Seq
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise WriteError(f"无法创建输出文件夹《{out}》：{exc.strerror}") from None
-    stem = report_title(report).replace("/", "／")
+    # characters no file system takes become their full-width forms, which read the same
+    stem = report_title(report).translate(_UNSAFE).strip(". ") or "年度报告"
     paths: list[Path] = []
     for name in formats:
         ext, writer = WRITERS[name]

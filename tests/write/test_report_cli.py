@@ -117,3 +117,13 @@ def test_render_a_parsed_report(tmp_path: Path, corpus: Path) -> None:
     assert html.name == "湘潭县统计局2024年政府信息公开工作年度报告.html"
     again = parse_file(html)
     assert differences(report_from_json(json.loads(parsed.stdout), "p.json"), again) == []
+
+
+def test_file_names_are_safe(tmp_path: Path) -> None:
+    from gongkai.write import write_report
+
+    report = make_report()
+    report.title = 'A/B:某局*2025?"年报"<>|'
+    (path,) = write_report(report, tmp_path, ["md"])
+    assert path.parent == tmp_path
+    assert path.name == "A／B：某局＊2025？＂年报＂＜＞｜.md"
