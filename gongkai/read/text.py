@@ -126,7 +126,7 @@ def _pipe_line(line: str, number: int) -> Line:
     src = Source(line=number, column=0)
     if markdown and texts and texts[-1] == "":
         texts, offsets = texts[:-1], offsets[:-1]
-    if markdown and texts and all(set(t) <= set("-: ") for t in texts):
+    if markdown and texts and all(t and "-" in t and set(t) <= set("-: ") for t in texts):
         return Line(line.strip(), (), src, separated=True)  # the markdown header rule "|---|---|"
     # "0 | ||" or " |": one cell terminated by a pipe plus padding pipes for merged cells
     if not markdown and all(t == "" for t in texts[1:]):

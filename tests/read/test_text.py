@@ -47,3 +47,8 @@ def test_empty_and_separator_lines_are_not_cells() -> None:
 def test_markdown_rule_line_has_no_cells() -> None:
     line = split_line("|---|:--:|---|", 1)
     assert line is not None and line.cells == ()
+
+
+def test_all_blank_markdown_row_is_cells_not_a_rule_line() -> None:
+    line = split_line("|  |  |  |", 1)
+    assert line is not None and [p.text for p in line.cells] == ["", "", ""]

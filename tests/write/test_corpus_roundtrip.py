@@ -18,11 +18,8 @@ from tests.write.reports import differences
 WRITERS = {"html": write_html, "docx": write_docx, "pdf": write_pdf, "md": write_markdown}
 GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
-#: A known defect of another stage, kept visible (strict: the test fails once it is fixed, so the mark
-#: is removed): gongkai/read/text.py takes a Markdown row whose cells are all empty for the "|---|" rule
-#: line (``all(set(t) <= set("-: "))`` holds for empty strings), so 互助县's 表四, printed with 15 blank
-#: cells, reads back as not printed instead of blank.
-KNOWN = {("2023-互助县统计局", "md"): "read/text.py: an all-blank pipe row is taken for the Markdown rule line"}
+#: Known defects of other stages, kept visible as strict xfails (none at present).
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _cases() -> list[object]:
