@@ -100,10 +100,12 @@ def main() -> int:
     jobs = files * max(1, 60 // n)
     with multiprocessing.get_context("fork").Pool(2) as pool:
         pool.map(_worker, files)  # start-up and imports are not what we measure
-        t = time.perf_counter()
-        done = sum(pool.map(_worker, jobs, chunksize=2))
-        elapsed = time.perf_counter() - t
-    print(f"2 processes          : {done / elapsed:8.1f} reports/s ({done} reports, target ≥ 10)")
+        elapsed = float("inf")
+        for _ in range(3):
+            t = time.perf_counter()
+            done = sum(pool.map(_worker, jobs, chunksize=2))
+            elapsed = min(elapsed, time.perf_counter() - t)
+    print(f"2 processes          : {done / elapsed:8.1f} reports/s ({done} reports, best of 3, target ≥ 10)")
     return 0
 
 

@@ -37,6 +37,9 @@ from gongkai.read.pdf_text import cell_text, is_dashed_page_number
 SNAP = 2.0
 #: a ruling covers a cell edge when it runs along at least this share of it
 COVER = 0.6
+#: a "table" of more elementary cells than this on one page is a drawing (a report table has < 500); the
+#: limit keeps time and memory bounded whatever the file draws
+MAX_CELLS = 20_000
 
 
 @dataclass(slots=True)
@@ -228,6 +231,8 @@ def _fragment(page: int, hs: list[Segment], vs: list[Segment]) -> Fragment | Non
     ys = _cluster([s[1] for s in hs] + [top, bottom])
     if len(xs) < 2 or len(ys) < 2 or (len(xs) < 3 and len(ys) < 3):
         return None  # a box around a paragraph or a lone underline, not a table
+    if (len(xs) - 1) * (len(ys) - 1) > MAX_CELLS:
+        return None  # a hatching or a drawing, not a report table: its text is read as lines
     v_at = _lines_at(xs, vs, vertical=True)
     h_at = _lines_at(ys, hs, vertical=False)
     n_rows, n_cols = len(ys) - 1, len(xs) - 1

@@ -15,7 +15,7 @@ import pytest
 from gongkai.errors import CorruptFile, EncryptedReport, FileTooLarge, HostileFile, UnsupportedFile
 from gongkai.read import read_bytes, read_document
 from gongkai.read.limits import MB, Limits
-from tests.read.pdf_fixtures import text_pdf
+from tests.read.pdf_fixtures import lines_pdf, text_pdf
 
 _DOCUMENT = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -173,3 +173,25 @@ def test_tiny_pdf_named_docx_is_read_as_pdf(tmp_path: Path) -> None:
     liar.write_bytes(text_pdf("2024 report"))
     doc = read_document(liar)
     assert doc.kind == "pdf" and doc.text == "2024 report"
+
+
+def test_page_full_of_rulings_is_bounded() -> None:
+    """A page drawing a 200 × 200 grid of lines (40,000 cells) is not taken for a table and is read fast."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pdfium.PdfDocument(lines_pdf([[(72, 800, "Grid page")]]))
+    page = pdf[0]
+    for i in range(201):
+        for x0, y0, x1, y1 in ((20 + i * 2.6, 20, 20 + i * 2.6, 540), (20, 20 + i * 2.6, 540, 20 + i * 2.6)):
+            line = pdfium_c.FPDFPageObj_CreateNewPath(x0, y0)
+            pdfium_c.FPDFPath_LineTo(line, x1, y1)
+            pdfium_c.FPDFPath_SetDrawMode(line, 0, 1)
+            pdfium_c.FPDFPage_InsertObject(page.raw, line)
+    page.gen_content()
+    out = io.BytesIO()
+    pdf.save(out)
+    started = time.perf_counter()
+    doc = read_bytes(out.getvalue(), "格子.pdf")
+    assert time.perf_counter() - started < 10
+    assert doc.text == "Grid page"
