@@ -219,9 +219,20 @@ def _subjects(
     found: list[tuple[Subject, Table4Column | None]] = []
     if _RECEIVE.search(segment) and _REQUEST.search(segment):
         found.append((Subject.RECEIVED, None))
-    if _ANSWER.search(segment) and (found or _REQUEST.search(segment) or not _RECEIVE.search(segment)):
+    if _ANSWER.search(segment) and (found or _REQUEST.search(segment) or _bare_answer(segment)):
         found.append((Subject.ANSWERED, None))
     return found
+
+
+#: what else is handled or answered in these reports ("办理行政许可事项 2000 件", "答复人大代表建议 5 件")
+_OTHER_OBJECTS = re.compile(
+    r"事项|许可|审批|业务|案件|信件|来信|来电|咨询|投诉|举报|建议|提案|留言|诉求|工单|热线"
+)
+
+
+def _bare_answer(segment: str) -> bool:
+    """An answer verb with nothing else named ("及时规范答复 7 件" after a sentence about requests)."""
+    return len(segment) <= 10 and not _RECEIVE.search(segment) and not _OTHER_OBJECTS.search(segment)
 
 
 def _t4_column(segment: str) -> Table4Column | None:
