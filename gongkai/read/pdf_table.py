@@ -320,6 +320,11 @@ def join(upper_cells: list[Box], lower: Fragment, offset: float) -> list[Box]:
         return upper_cells
     upper_bottom = max(c.bottom for c in upper_cells)
     lower_top = min(c.top for c in moved)
+    if lower_top > upper_bottom + SNAP:  # a dropped header leaves a gap: close it, or it becomes a row
+        for c in moved:
+            c.top -= lower_top - upper_bottom
+            c.bottom -= lower_top - upper_bottom
+        lower_top = upper_bottom
     value_x = min((c.x0 for c in moved if _is_number(c.text)), default=float("inf"))
     kept: list[Box] = []
     for cell in moved:

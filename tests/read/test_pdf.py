@@ -373,3 +373,32 @@ def test_numbers_of_a_borderless_row_are_separate_pieces(
     assert gold in rows
     assert any("2024年，全市共受理政府信息公开申请3119件" in b.text.replace(" ", "") for b in doc.blocks)
     assert "2024年政府信息公开工作年度报告" in [b.text for b in doc.blocks if isinstance(b, Line)]
+
+
+def test_header_row_repeated_on_the_next_page_is_dropped() -> None:
+    """Word's "repeat as header row": the continuation's first row equals the table's first row and is not
+    data; the joined grid has it once."""
+    from gongkai.read.pdf_table import Box, Fragment, join, place
+
+    def box(page: int, x0: float, top: float, x1: float, bottom: float, text: str) -> Box:
+        return Box(x0, top, x1, bottom, page, (x0, top, x1, bottom), text)
+
+    upper = [
+        box(1, 0, 700, 100, 720, "信息内容"),
+        box(1, 100, 700, 200, 720, "本年处理决定数量"),
+        box(1, 0, 720, 100, 740, "行政许可"),
+        box(1, 100, 720, 200, 740, "5"),
+    ]
+    lower_cells = [
+        box(2, 0, 50, 100, 70, "信息内容"),
+        box(2, 100, 50, 200, 70, "本年处理决定数量"),
+        box(2, 0, 70, 100, 90, "行政处罚"),
+        box(2, 100, 70, 200, 90, "7"),
+    ]
+    lower = Fragment(2, 0, 50, 200, 90, lower_cells)
+    joined = join(upper, lower, offset=740 - 50)
+    rows, cols, placed = place(joined)
+    assert (rows, cols) == (3, 2)
+    assert [p.box.text for p in sorted(placed, key=lambda p: (p.row, p.col))] == [
+        "信息内容", "本年处理决定数量", "行政许可", "5", "行政处罚", "7",
+    ]  # fmt: skip
