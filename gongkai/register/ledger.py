@@ -185,6 +185,28 @@ class Register:
         project(row, fold([_event(ev)], self.calendar), self.calendar)
         return row
 
+    def add_case_in(
+        self, s: Session, new: NewRequest, steps: Sequence[tuple[EventKind, date, dict[str, Any]]], *,
+        recorded_by: str = "",
+    ) -> RequestRow:
+        """Register a request together with its later steps (an imported row): the whole log is folded —
+        validated exactly as step by step — and projected once."""
+        row = self.add_in(s, new, recorded_by=recorded_by)
+        log = [_event(row.events[0])]
+        for i, (kind, on, given) in enumerate(steps, 1):
+            payload = dict(given)
+            if kind is EventKind.FEE_NOTICE and not payload.get("amount"):
+                payload.update(self._fee(s, row, payload))
+            if kind is EventKind.FEE_PAID and "amount" not in payload:
+                fee = fold(log, self.calendar).open_fee()
+                if fee is not None:
+                    payload["amount"] = fee.amount
+            log.append(Event(-i, kind, on, payload, recorded_by))
+            row.events.append(EventRow(kind=kind.code, occurred_on=on, payload=_jsonable(payload),
+                                       recorded_at=now(), recorded_by=recorded_by))
+        project(row, fold(log, self.calendar), self.calendar)
+        return row
+
     @staticmethod
     def _next_number(s: Session, year: int) -> str:
         prefix = f"{year}-"

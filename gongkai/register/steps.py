@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 
 from gongkai.errors import InvalidStep
 from gongkai.model import FORM_2021, Applicant, Table3Role, Table3Row, Table4Column, Table4Group
@@ -135,6 +136,7 @@ def outcome_code(row: Table3Row) -> str:
     return row.label[:3]
 
 
+@lru_cache(maxsize=256)
 def parse_outcome(text: str) -> Table3Row:
     """The 表三 outcome row a clerk means: its code ("（三）1", "(三)1"), label, key, place or enum name.
     Only rows of 三、本年度办理结果 are outcomes; the 2019 form's single （六） row is not (pick （六）1/2/3)."""

@@ -256,9 +256,7 @@ def import_file(register: Register, path: Path, *, recorded_by: str = "", dry_ru
         return result
     with register.store.transaction() as s:
         for _lineno, new, steps in good:
-            request = register.add_in(s, new, recorded_by=recorded_by)
-            for kind, on, payload in steps:
-                register.step_in(s, request.id, kind, on, payload, recorded_by=recorded_by)
+            request = register.add_case_in(s, new, steps, recorded_by=recorded_by)
             result.imported.append(request.number)
     return result
 

@@ -138,15 +138,15 @@ def test_database_failure_during_import_writes_nothing(register: Register, tmp_p
 
     rows = [{**GOOD, "申请人": f"申请人{i}"} for i in range(5)]
     calls = {"n": 0}
-    original = Register.step_in
+    original = Register.add_case_in
 
     def failing(self: Register, *args: object, **kwargs: object) -> object:
         calls["n"] += 1
-        if calls["n"] == 3:  # the third row's answer
+        if calls["n"] == 3:  # the third row
             raise StoreError("模拟的数据库故障")
         return original(self, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Register, "step_in", failing)
+    monkeypatch.setattr(Register, "add_case_in", failing)
     with pytest.raises(StoreError, match="模拟的数据库故障"):
         import_file(register, _sheet(tmp_path / "登记.xlsx", rows))
     assert register.requests() == []  # the two rows before the failure were rolled back too
