@@ -248,18 +248,29 @@ def due(
         items = reg.due(day, within=within)
     if json_out:
         _dump([{"id": i.request_id, "number": i.number, "applicant": i.applicant_name, "what": i.what,
-                "due": i.due, "working_days_left": i.working_days_left, "overdue": i.overdue, "basis": i.basis}
+                "due": i.due, "working_days_left": i.working_days_left, "overdue": i.overdue, "basis": i.basis,
+                "presumed": i.presumed}
                for i in items])
         return
+    from gongkai.register.calendar import uncovered_warning
+
+    spanned = {y for i in items if i.presumed for y in range(min(day, i.due).year, max(day, i.due).year + 1)}
+    for year in sorted(y for y in spanned if not reg.calendar.covers(y)):
+        stderr.print(f"警告：{uncovered_warning(year)}", markup=False)
     overdue = [i for i in items if i.overdue]
     soon = [i for i in items if not i.overdue]
     stdout.print(f"已逾期（{len(overdue)} 项）：", markup=False)
     for i in overdue:
-        stdout.print(f"  {i.number} {i.applicant_name}：{i.what} {i.due.isoformat()}，已逾期 {-i.working_days_left} 个工作日", markup=False)
+        note = "（推定）" if i.presumed else ""
+        stdout.print(
+            f"  {i.number} {i.applicant_name}：{i.what} {i.due.isoformat()}{note}，已逾期 {-i.working_days_left} 个工作日",
+            markup=False,
+        )
     stdout.print(f"{within} 个工作日内到期（{len(soon)} 项）：", markup=False)
     for i in soon:
         left = "今天到期" if i.working_days_left == 0 else f"还剩 {i.working_days_left} 个工作日"
-        stdout.print(f"  {i.number} {i.applicant_name}：{i.what} {i.due.isoformat()}，{left}", markup=False)
+        note = "（推定）" if i.presumed else ""
+        stdout.print(f"  {i.number} {i.applicant_name}：{i.what} {i.due.isoformat()}{note}，{left}", markup=False)
 
 
 @register_app.command("stats")

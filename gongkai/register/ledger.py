@@ -62,6 +62,8 @@ class DueItem:
     due: date
     working_days_left: int  # negative: overdue by that many working days
     basis: str
+    #: the count runs into a year whose 放假安排 is not known yet (presumed Monday–Friday)
+    presumed: bool = False
 
     @property
     def overdue(self) -> bool:
@@ -342,13 +344,21 @@ class Register:
         cal = self.calendar
         items: list[DueItem] = []
         with self.store.session() as s:
-            rows = s.scalars(select(RequestRow).where(RequestRow.closed_on.is_(None)).order_by(RequestRow.id)).all()
-            for row in rows:
+            q = (
+                select(RequestRow)
+                .options(selectinload(RequestRow.events))
+                .where(RequestRow.closed_on.is_(None))
+                .order_by(RequestRow.id)
+            )
+            for row in s.scalars(q).all():
                 state = fold([_event(e) for e in row.events], cal)
                 for what, due, basis in _deadlines_of(state, cal, today):
                     left = _signed_working_days(cal, today, due)
                     if left <= within:
-                        items.append(DueItem(row.id, row.number, state.applicant_name, what, due, left, basis))
+                        presumed = not all(cal.covers(y) for y in range(min(today, due).year, max(today, due).year + 1))
+                        items.append(
+                            DueItem(row.id, row.number, state.applicant_name, what, due, left, basis, presumed)
+                        )
         return sorted(items, key=lambda i: (i.due, i.request_id))
 
     # -- calendar --------------------------------------------------------------------------------

@@ -148,3 +148,24 @@ def test_every_register_command_has_help_and_is_documented() -> None:
     for name, command in group.commands.items():
         assert command.help, name
         assert f"register {name}" in docs or f"`{name}`" in docs, f"docs/register.md does not mention register {name}"
+
+
+def test_due_in_an_uncovered_year_is_marked_presumed(tmp_path: Path) -> None:
+    db = str(tmp_path / "u.sqlite")
+    run("register", "add", "--applicant", "甲", "--type", "自然人", "--channel", "当面", "--submitted", "2026-12-20",
+        "--db", db)
+    code, out, err = run("register", "due", "--today", "2027-01-12", "--db", db)
+    assert code == 0
+    assert "  2026-00001 甲：答复期限 2027-01-15（推定），还剩 3 个工作日" in out.splitlines()
+    assert "警告：2027 年的放假安排尚未收录" in err
+
+
+def test_steps_by_chinese_names(tmp_path: Path) -> None:
+    db = str(tmp_path / "zh.sqlite")
+    run("register", "add", "--applicant", "甲", "--type", "自然人", "--channel", "当面", "--submitted", "2025-03-03",
+        "--db", db)
+    code, out, _ = run("register", "step", "1", "延长答复期限", "2025-03-20", "--days", "10", "--approved-by", "李主任",
+                       "--db", db)
+    assert code == 0 and out.splitlines()[0] == "已登记：延长答复期限（2025-03-20）；当前状态：办理中"
+    code, _, err = run("register", "step", "1", "催办", "2025-03-21", "--db", db)
+    assert code == 2 and err.startswith("错误：“催办”不是登记簿的步骤；可选：")
