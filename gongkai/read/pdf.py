@@ -76,34 +76,66 @@ def pdf_to_document(data: bytes, name: str, limits: Limits) -> Document:
             except pdfium.PdfiumError:
                 raise CorruptFile(name, f"PDF 第 {i + 1} 页已损坏，无法读取") from None
         empty = [p for p in pages if not any(not c[0].isspace() for c in p.chars)]
-        if empty:
-            _scanned_pages(pdf, pages, empty, doc, name)
+        garbled = [p for p in pages if p not in empty and _garbled(p)]
+        if empty or garbled:
+            _scanned_pages(pdf, pages, empty, garbled, doc, name)
         doc.blocks = _assemble(pages)
         return doc
     finally:
         pdf.close()
 
 
+def _garbled(content: PageContent) -> bool:
+    """A text layer that cannot be decoded: fonts without a Unicode map give private-use or replacement
+    characters instead of the printed ones (common in PDFs from some Chinese typesetting tools)."""
+    bad = total = 0
+    for c in content.chars:
+        ch = c[0]
+        if ch.isspace():
+            continue
+        total += 1
+        code = ord(ch)
+        if 0xE000 <= code <= 0xF8FF or code == 0xFFFD or code < 0x20:
+            bad += 1
+    return total > 0 and bad > total // 2
+
+
 def _scanned_pages(
-    pdf: pdfium.PdfDocument, pages: list[PageContent], empty: list[PageContent], doc: Document, name: str
+    pdf: pdfium.PdfDocument,
+    pages: list[PageContent],
+    empty: list[PageContent],
+    garbled: list[PageContent],
+    doc: Document,
+    name: str,
 ) -> None:
-    """Pages without a text layer: OCR them when the extra is installed, otherwise say so (or refuse the
-    whole file when no page has text)."""
+    """Pages without a (usable) text layer: OCR them when the extra is installed, otherwise say so, or
+    refuse the whole file when no page has usable text."""
     from gongkai.read import ocr
 
+    unusable = sorted(empty + garbled, key=lambda p: p.number)
+    listed = "、".join(str(p.number) for p in unusable)
     if not ocr.available():
-        if len(empty) == len(pages):
+        if len(unusable) == len(pages):
+            if garbled:
+                raise ScannedReport(
+                    name,
+                    "PDF 的文字层无法解码（字体缺少 Unicode 编码表，提取出的是乱码）；"
+                    "安装 pip install 'gongkai[ocr]' 后可按图像识别",
+                )
             raise ScannedReport(
                 name, "PDF 没有文字层，可能是扫描件；安装 pip install 'gongkai[ocr]' 后可识别"
             )
-        listed = "、".join(str(p.number) for p in empty)
-        doc.notes.append(f"第 {listed} 页没有文字层（可能是扫描图片），其内容未读取；安装 OCR 扩展后可识别")
+        doc.notes.append(
+            f"第 {listed} 页没有可用的文字层（扫描图片或无法解码的字体），其内容未读取；安装 OCR 扩展后可识别"
+        )
+        for content in garbled:
+            content.chars.clear()  # never hand mojibake to the parser
         return
-    for content in empty:
+    for content in unusable:
+        content.chars.clear()
         ocr.ocr_page(pdf, content)
     doc.ocr = True
-    listed = "、".join(str(p.number) for p in empty)
-    doc.notes.append(f"第 {listed} 页没有文字层，已经 OCR 识别；识别出的文字和数字须核对原件")
+    doc.notes.append(f"第 {listed} 页没有可用的文字层，已经 OCR 识别；识别出的文字和数字须核对原件")
 
 
 def _read_metadata(pdf: pdfium.PdfDocument, doc: Document) -> None:

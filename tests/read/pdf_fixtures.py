@@ -161,3 +161,25 @@ def text_and_scan_pdf(source: bytes, page_index: int) -> bytes:
     buffer = io.BytesIO()
     out.save(buffer)
     return buffer.getvalue()
+
+
+def garbled_pdf(text: str = "2024 Annual Report") -> bytes:
+    """One page whose font maps every character to the private use area (a broken ToUnicode map): the
+    text layer exists but decodes to nothing readable."""
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Garbled def"
+        b" 1 begincodespacerange <00> <FF> endcodespacerange"
+        b" 1 beginbfrange <20> <7E> <E020> endbfrange endcmap"
+        b" CMapName currentdict /CMap defineresource pop end end"
+    )
+    content = b"BT /F1 24 Tf 72 720 Td (" + text.encode("latin-1") + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ]
+    return _write(objects)

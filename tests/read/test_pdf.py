@@ -20,6 +20,7 @@ from gongkai.read.pdf import pdf_to_document
 from tests.conftest import load_gold
 from tests.read.pdf_fixtures import (
     blank_pages_pdf,
+    garbled_pdf,
     image_pdf,
     lines_pdf,
     rotated_pdf,
@@ -347,7 +348,7 @@ def test_page_without_text_is_noted_when_others_have_text(
     doc = read_bytes(data, "半扫描.pdf")
     assert doc.text == "Report text page"
     assert not doc.ocr
-    assert any("第 2 页没有文字层" in note for note in doc.notes)
+    assert any("第 2 页没有可用的文字层" in note for note in doc.notes)
 
 
 def test_numbers_of_a_borderless_row_are_separate_pieces(
@@ -402,3 +403,20 @@ def test_header_row_repeated_on_the_next_page_is_dropped() -> None:
     assert [p.box.text for p in sorted(placed, key=lambda p: (p.row, p.col))] == [
         "信息内容", "本年处理决定数量", "行政许可", "5", "行政处罚", "7",
     ]  # fmt: skip
+
+
+def test_text_layer_that_decodes_to_nothing_is_not_read_as_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2 as pdfium
+
+    from gongkai.read import ocr
+
+    data = garbled_pdf()
+    # the fixture really has a text layer, of private-use characters
+    assert all(
+        0xE000 <= ord(c) <= 0xF8FF
+        for c in pdfium.PdfDocument(data)[0].get_textpage().get_text_range()
+        if c != " "
+    )
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    with pytest.raises(ScannedReport, match=r"《乱码\.pdf》.*无法解码"):
+        read_bytes(data, "乱码.pdf")
