@@ -57,6 +57,8 @@ _SKIP = {
 }
 _T, _TAB, _BR, _CR = f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br", f"{{{W}}}cr"
 _NB_HYPHEN = f"{{{W}}}noBreakHyphen"
+_TXBX = f"{{{W}}}txbxContent"
+_FALLBACK = f"{{{_MC}}}Fallback"
 _VAL = f"{{{W}}}val"
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -224,7 +226,17 @@ class _BodyWalker:
     def _paragraph(self, p: etree._Element) -> None:
         self.paragraphs += 1
         n = self.paragraphs
-        for raw in (self.numbering.label(p) + paragraph_text(p)).split("\n"):
+        # text boxes anchored in this paragraph (a title set in a box), once: Word stores each box twice,
+        # as DrawingML (mc:Choice) and as VML (mc:Fallback)
+        for box in p.iter(_TXBX):
+            if any(a.tag == _FALLBACK for a in box.iterancestors()):
+                continue
+            for inner in box.iter(_P):
+                self._lines(self.numbering.label(inner) + paragraph_text(inner), n)
+        self._lines(self.numbering.label(p) + paragraph_text(p), n)
+
+    def _lines(self, paragraph: str, n: int) -> None:
+        for raw in paragraph.split("\n"):
             text = raw.strip(_BLANKS)
             if not text:
                 continue

@@ -309,3 +309,18 @@ def test_vmerge_continue_without_origin_and_grid_before() -> None:
     # a continuation under a cell that starts elsewhere stays its own (blank) cell; under "A" it joins "A"
     assert grid.rows[1][1] is grid.rows[0][1] and grid.rows[0][1].rowspan == 2
     assert grid.rows[1][0] is not grid.rows[0][0]
+
+
+def test_text_box_title_is_read_once() -> None:
+    box = (
+        "<w:txbxContent><w:p><w:r><w:t>某某局2024年政府信息公开工作年度报告</w:t></w:r></w:p></w:txbxContent>"
+    )
+    body = (
+        '<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        f'<mc:Choice Requires="wps"><w:drawing><wps:txbx xmlns:wps="urn:wps">{box}</wps:txbx></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:textbox xmlns:v="urn:v">{box}</v:textbox></w:pict></mc:Fallback>'
+        "</mc:AlternateContent></w:r><w:r><w:t>一、总体情况</w:t></w:r></w:p>"
+    )
+    doc = read_bytes(_raw_docx(body), "文本框.docx")
+    assert [b.text for b in doc.blocks] == ["某某局2024年政府信息公开工作年度报告", "一、总体情况"]
+    assert all(b.source.line == 1 for b in doc.blocks if isinstance(b, Line))
