@@ -46,8 +46,13 @@ def write_report_json(report: Report, path: str | os.PathLike[str]) -> None:
         fh.write("\n")
 
 
-def _cell(value: Any, where: str, problems: list[str]) -> Cell:
+def _cell(value: Any, where: str, problems: list[str], printed: str | None = None) -> Cell:
     how = "报告 JSON"
+    if printed is not None:
+        # the value as printed with its unit ("2367.4314万元"), kept in printed_forms
+        form = read_value(printed)
+        if form is not None and form.json_value() == value:
+            return Cell(form, how=how)
     if value is None:
         return Cell(CellValue(CellKind.BLANK, ""), how=how)
     if isinstance(value, bool) or not isinstance(value, int | float | str):
@@ -81,6 +86,10 @@ def report_from_json(data: dict[str, Any], name: str) -> Report:
         format=fmt,
         preamble=data.get(PREAMBLE) or "",
     )
+    printed_forms: dict[tuple[str, ...], str] = {}
+    for item in data.get("printed_forms") or []:
+        if isinstance(item, dict) and isinstance(item.get("cell"), list) and isinstance(item.get("printed"), str):
+            printed_forms[tuple(item["cell"])] = item["printed"]
     t2 = data.get("table2")
     if isinstance(t2, dict):
         form = form_for(editions["table2"])
@@ -89,7 +98,9 @@ def report_from_json(data: dict[str, Any], name: str) -> Report:
             values = t2.get(row.label_in(form.edition), {})
             for col in form.table2_columns(row):
                 where = f"表二 {row.label_in(form.edition)} · {col.label}"
-                table2.cells[(row, col)] = _cell(values.get(col.label) if isinstance(values, dict) else None, where, problems)
+                value = values.get(col.label) if isinstance(values, dict) else None
+                ref = ("table2", row.label_in(form.edition), col.label)
+                table2.cells[(row, col)] = _cell(value, where, problems, printed_forms.get(ref))
         report.table2 = table2
     t3 = data.get("table3")
     if isinstance(t3, dict):
@@ -101,7 +112,8 @@ def report_from_json(data: dict[str, Any], name: str) -> Report:
                 problems.append(f"表三“{row3.key}”应有 {len(Applicant)} 个值")
                 continue
             for a, v in zip(Applicant, values3, strict=True):
-                table3.cells[(row3, a)] = _cell(v, f"表三 {row3.place} · {a.label}", problems)
+                printed = printed_forms.get(("table3", row3.key, a.label))
+                table3.cells[(row3, a)] = _cell(v, f"表三 {row3.place} · {a.label}", problems, printed)
         report.table3 = table3
     t4 = data.get("table4")
     if isinstance(t4, list):
@@ -110,7 +122,8 @@ def report_from_json(data: dict[str, Any], name: str) -> Report:
         else:
             table4 = Table4()
             for (g, c), v in zip(TABLE4_CELLS, t4, strict=True):
-                table4.cells[(g, c)] = _cell(v, f"表四 {g.place} · {c.label}", problems)
+                printed = printed_forms.get(("table4", g.label, c.label))
+                table4.cells[(g, c)] = _cell(v, f"表四 {g.place} · {c.label}", problems, printed)
             report.table4 = table4
     texts = data.get(TEXTS) or {}
     for section in Section:

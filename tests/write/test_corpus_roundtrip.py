@@ -34,12 +34,17 @@ def _cases() -> list[object]:
 
 @pytest.mark.parametrize(("gold", "fmt"), _cases())
 def test_gold_report_written_and_read_back(gold: Path, fmt: str, tmp_path: Path) -> None:
-    report = report_from_json(json.loads(gold.read_text(encoding="utf-8")), gold.name)
+    data = json.loads(gold.read_text(encoding="utf-8"))
+    report = report_from_json(data, gold.name)
+    # values printed with a unit ("2367.4314万元") are written with it
+    units = [(p["cell"], p["unit"]) for p in data["printed_forms"]]
+    assert [(p["cell"], p["unit"]) for p in report.printed_forms] == units
     path = tmp_path / f"{gold.stem}.{fmt}"
     WRITERS[fmt](report, path)
     parsed = parse_file(path)
     assert differences(report, parsed) == []
     assert parsed.table_formats == report.table_formats
+    assert [(p["cell"], p["unit"]) for p in parsed.printed_forms] == units
 
 
 def test_the_corpus_is_there() -> None:
