@@ -226,7 +226,7 @@ def _assemble(pages: list[PageContent]) -> list[Block]:
                 and open_table is not None
                 and last_fragment is not None
                 and last_fragment.page == fragment.page - 1
-                and continues(last_fragment, fragment)
+                and continues(open_table, last_fragment, fragment)
             ):
                 # lay the continuation directly under the part above: no gap row between the pages
                 offset = max(c.bottom for c in open_table) - fragment.top

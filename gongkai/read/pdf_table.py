@@ -71,8 +71,6 @@ class Fragment:
     xs: list[float] = field(default_factory=list)
     ys: list[float] = field(default_factory=list)
     owner: list[Box] = field(default_factory=list)
-    #: y offset of this page in the joined coordinate system (set when fragments are laid on one grid)
-    offset: float = 0.0
 
 
 # ---------------------------------------------------------------------------------------------- regions
@@ -297,9 +295,32 @@ def _is_label(text: str) -> bool:
     return normalize(text) in _KNOWN
 
 
-def continues(upper: Fragment, lower: Fragment) -> bool:
-    """Whether ``lower`` (first block of the next page) continues ``upper`` (last block of a page)."""
-    return abs(upper.x0 - lower.x0) <= 4 * SNAP and abs(upper.x1 - lower.x1) <= 4 * SNAP
+def _top_row(cells: list[Box]) -> list[str]:
+    top = min(c.top for c in cells)
+    return [normalize(c.text) for c in sorted(cells, key=lambda b: b.x0) if abs(c.top - top) <= SNAP]
+
+
+_STARTS: frozenset[str] | None = None
+
+
+def _starts_a_table(row: list[str]) -> bool:
+    """A first row that only the first row of 表二, 表三 or 表四 has (a new table, not a continuation)."""
+    global _STARTS
+    if _STARTS is None:
+        firsts = {BALANCE_NOTE, APPLICANT_HEADER, Table4Group.REVIEW.label, SUIT_HEADER}
+        firsts.update(form.table2[0].title for form in (FORM_2021, FORM_2019))
+        _STARTS = frozenset(normalize(label) for label in firsts)
+    return any(text in _STARTS for text in row)
+
+
+def continues(upper_cells: list[Box], upper: Fragment, lower: Fragment) -> bool:
+    """Whether ``lower`` (first block of the next page) continues the table whose last fragment is
+    ``upper`` (last block of a page): the same outer edges, and not the first row of another table (a
+    header repeated on the new page is the same table's first row again)."""
+    if abs(upper.x0 - lower.x0) > 4 * SNAP or abs(upper.x1 - lower.x1) > 4 * SNAP:
+        return False
+    first = _top_row(lower.cells)
+    return not _starts_a_table(first) or first == _top_row(upper_cells)
 
 
 def _is_number(text: str) -> bool:

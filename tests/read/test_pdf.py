@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.errors import CorruptFile, EncryptedReport, HostileFile, ScannedReport
-from gongkai.model.form import RESULTS_LABEL, Table3Group
+from gongkai.model.form import BALANCE_NOTE, RESULTS_LABEL, Table3Group
 from gongkai.model.labels import normalize
 from gongkai.read import read_bytes, read_document
 from gongkai.read.document import Document, Grid, Line
@@ -420,3 +420,27 @@ def test_text_layer_that_decodes_to_nothing_is_not_read_as_text(monkeypatch: pyt
     monkeypatch.setattr(ocr, "available", lambda: False)
     with pytest.raises(ScannedReport, match=r"《乱码\.pdf》.*无法解码"):
         read_bytes(data, "乱码.pdf")
+
+
+def test_a_new_table_at_the_top_of_a_page_is_not_joined_to_the_last() -> None:
+    """表三 ends page 4, 表四 starts page 5 with the same width and no heading between: two tables. A
+    continuation of 表三 (or its header repeated) would be joined."""
+    from gongkai.read.pdf_table import Box, Fragment, continues
+
+    def box(page: int, x0: float, top: float, x1: float, text: str) -> Box:
+        return Box(x0, top, x1, top + 20, page, (x0, top, x1, top + 20), text)
+
+    table3 = [
+        box(4, 0, 600, 100, BALANCE_NOTE),
+        box(4, 100, 600, 200, "申请人情况"),
+        box(4, 0, 620, 100, "x"),
+    ]
+    upper = Fragment(4, 0, 600, 200, 640, table3)
+    table4 = Fragment(5, 0, 50, 200, 90, [box(5, 0, 50, 100, "行政复议"), box(5, 100, 50, 200, "行政诉讼")])
+    assert not continues(table3, upper, table4)
+    more = Fragment(5, 0, 50, 200, 90, [box(5, 0, 50, 100, "（四）无法提供"), box(5, 100, 50, 200, "3")])
+    assert continues(table3, upper, more)
+    repeated = Fragment(
+        5, 0, 50, 200, 90, [box(5, 0, 50, 100, BALANCE_NOTE), box(5, 100, 50, 200, "申请人情况")]
+    )
+    assert continues(table3, upper, repeated)
