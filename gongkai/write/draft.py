@@ -120,7 +120,8 @@ def _appeals_paragraph(report: Report, t4: Table4) -> str:
 def _fees_paragraph(report: Report, fees: FeeFigures | None) -> str:
     year, who = report.year, _who(report)
     if fees is None:
-        return todo("收取信息处理费情况：发出收费通知的件数和总金额，以及实际收取的总金额")
+        # likewise: no fee words in the mark, or it would pass for the fee statement (CONTENT.FEE_STATEMENT)
+        return todo("依申请收费情况：发出收费通知的件数和总金额，以及实际收取的总金额")
     if fees.notices == 0 and fees.amount_collected == 0:
         return f"{year}年，{who}未发出政府信息公开信息处理费收费通知，未收取信息处理费。"
     return (
@@ -145,7 +146,9 @@ def draft_sections(report: Report, fees: FeeFigures | None = None) -> dict[Secti
     if report.table4 is not None:
         texts[Section.OVERVIEW].append(_appeals_paragraph(report, report.table4))
     texts[Section.OVERVIEW].append(
-        todo("监督保障情况（各级人民政府还应报告工作考核、社会评议和责任追究结果情况）")
+        # the hint names the article, not the words the checker looks for, so that an unwritten mark does
+        # not pass for the statement itself (CONTENT.GOVERNMENT_DUTIES)
+        todo("监督保障情况；各级人民政府的报告还须写明条例第五十条第（四）项规定的三项结果情况")
     )
     texts[Section.PROACTIVE] += [
         todo("本年度主动公开工作的主要做法，如重点领域信息公开、政策解读、公开平台建设等"),

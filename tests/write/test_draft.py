@@ -106,7 +106,17 @@ def test_fee_statement() -> None:
     none = draft_sections(report, FeeFigures(0, Decimal(0), 0, Decimal(0)))[Section.OTHER].text
     assert "未发出政府信息公开信息处理费收费通知，未收取信息处理费" in none
     unknown = draft_sections(report, None)[Section.OTHER].text
-    assert unknown.startswith(TODO_OPEN) and "信息处理费" in unknown.splitlines()[0]
+    assert unknown.startswith(TODO_OPEN) and "收费通知" in unknown.splitlines()[0]
+
+
+def test_marks_do_not_pass_for_the_statements_they_ask_for() -> None:
+    """A 【待填写】 mark names what to write without the words the checker looks for: a government
+    report whose duties statement or fee statement is still a mark is reported, not passed."""
+    report = make_report(Edition.F2021)
+    report.agency, report.title = "某乡人民政府", "某乡人民政府2025年政府信息公开工作年度报告"
+    report.sections = draft_sections(report, None)
+    rules = {f.rule for f in check_report(report)}
+    assert {"CONTENT.GOVERNMENT_DUTIES", "CONTENT.FEE_STATEMENT"} <= rules
 
 
 def test_yuan() -> None:
