@@ -21,6 +21,7 @@ from gongkai.model import (
     Report,
     Table2,
     Table3,
+    Table3Group,
     Table3Role,
     Table4,
     Table4Group,
@@ -159,7 +160,7 @@ def table3_layout(table: Table3) -> TableLayout:
     results = [r for r in form.table3 if r.role in (Table3Role.OUTCOME, Table3Role.OUTCOME_TOTAL)]
     group_sizes = {g: sum(1 for r in form.table3 if r.group is g) for g in form.table3_groups}
     body: list[tuple[LayoutCell, ...]] = []
-    seen_groups: set[object] = set()
+    seen_groups: set[Table3Group] = set()
     for row in form.table3:
         labels: list[LayoutCell] = []
         if row not in results:
