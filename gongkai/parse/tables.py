@@ -218,24 +218,29 @@ def read_table4(tokens: Sequence[Token]) -> Table4 | None:
     if last_header is None:
         return None
     values: list[Token] = []
+    header_row = tokens[last_header].row
     for tok in tokens[last_header + 1 :]:
+        if header_row is not None and tok.row == header_row:
+            continue  # the header row's own empty cells after its last label
         if tok.value is None:
             if values:
                 break
             continue
         values.append(tok)
     # blanks before the first value are the header rows' empty cells
-    while values and values[0].value is not None and values[0].value.kind is CellKind.BLANK and not values[0].in_grid:
-        values.pop(0)
-    table = Table4()
-    if not values or (all(v.value is not None and v.value.kind is CellKind.BLANK for v in values) and not values[0].in_grid):
-        for key in TABLE4_CELLS:
-            table.cells[key] = Cell(None, None, "未印出数据行")
-        return table
+    while values and values[0].value is not None and values[0].value.is_blank and (
+        not values[0].positioned or len(values) > len(TABLE4_CELLS)
+    ):
+        values.pop(0)  # empty placeholders before the first value (an empty label column, header padding)
     if len(values) != len(TABLE4_CELLS):
         by_group = _table4_by_group(tokens)
         if by_group is not None:
             return by_group
+    table = Table4()
+    if not values or (all(v.value is not None and v.value.kind is CellKind.BLANK for v in values) and not values[0].positioned):
+        for key in TABLE4_CELLS:
+            table.cells[key] = Cell(None, None, "未印出数据行")
+        return table
     positioned = all(v.positioned for v in values)
     cells = assign(values, len(TABLE4_CELLS), positioned)
     for key, cell in zip(TABLE4_CELLS, cells, strict=True):

@@ -79,10 +79,11 @@ def split_line(raw: str, number: int, *, separator_pipes: bool = False) -> Line 
     if has_tab:
         return _tab_line(line, number)
     if "|" in stripped:
-        if stripped == "|" and separator_pipes:
-            return None
+        if stripped == "|":
+            # a separator between one-cell lines, or else a blank cell terminated by its pipe
+            return None if separator_pipes else _single("", number, 0)
         head, _, tail = stripped.partition("|")
-        if not tail.replace("|", "").strip():
+        if not stripped.startswith("|") and not tail.replace("|", "").strip():
             # "0 | ||" or " |": one cell terminated by a pipe plus padding pipes for merged cells
             cell = head.strip()
             return _single(cell, number, line.find(cell) if cell else 0)
