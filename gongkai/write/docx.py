@@ -60,6 +60,11 @@ def _style_document(doc: DocxDocument) -> None:
     normal = styles["Normal"]
     normal.font.size = Pt(12)
     _set_fonts(normal, BODY_FONT)
+    # Chinese proofing and line breaking (no 。，at a line start) follow the East Asian language
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    normal.element.get_or_add_rPr().append(lang)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.5
     for name, size in (("Title", 18), ("Heading 1", 14)):

@@ -100,6 +100,7 @@ def test_fonts_page_and_headings(report_2021: Report) -> None:
     doc = _open(report_2021)
     normal = doc.styles["Normal"].element.rPr.rFonts
     assert normal.get(qn("w:eastAsia")) == BODY_FONT
+    assert doc.styles["Normal"].element.rPr.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
     assert doc.styles["Heading 1"].element.rPr.rFonts.get(qn("w:eastAsia")) == HEADING_FONT
     assert doc.styles["Heading 1"].element.rPr.rFonts.get(qn("w:asciiTheme")) is None
     section = doc.sections[0]
