@@ -158,9 +158,18 @@ _HOWS = {
 }
 
 
-def assign(values: list[Token], expected: int, positioned: bool) -> list[Cell]:
-    """Give ``expected`` columns their cells from the values printed after a label, or say why not."""
+def assign(values: list[Token], expected: int, positioned: bool, label_span: int = 1) -> list[Cell]:
+    """Give ``expected`` columns their cells from the values printed after a label, or say why not.
+
+    ``label_span`` is how many grid columns the label may cover on the form (表三's labels cover up to
+    three): in a positioned row with too many cells, empty cells right after the label are the rest of
+    the label's merged cell, as a table rebuilt from a PDF's ruling lines can show them."""
     vals = list(values)
+    if positioned:
+        spare = label_span - 1
+        while spare and len(vals) > expected and vals[0].value is not None and vals[0].value.is_blank:
+            vals.pop(0)
+            spare -= 1
     # padding cells after the last value (pipes and tabs of merged cells, empty Word cells)
     while len(vals) > expected and vals[-1].value is not None and vals[-1].value.kind is CellKind.BLANK:
         vals.pop()

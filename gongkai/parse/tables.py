@@ -189,7 +189,7 @@ def read_table3(tokens: Sequence[Token], year: int | None, variants: list[LabelV
         found = by_key.get(row)
         if found is None:
             continue
-        cells = assign(found.values, len(Applicant), found.label.positioned)
+        cells = assign(found.values, len(Applicant), found.label.positioned, label_span=_T3_LABEL_COLUMNS)
         for column, cell in zip(Applicant, cells, strict=True):
             table.cells[(row, column)] = cell
         _note_variant(found, row.label, table3_variants(row), variants)
@@ -198,6 +198,10 @@ def read_table3(tokens: Sequence[Token], year: int | None, variants: list[LabelV
             for column in Applicant:
                 table.cells[(row, column)] = Cell(None, None, "未找到", "表中未找到该行的标签")
     return table
+
+
+#: 表三 has three label columns (三、本年度办理结果 | group | sub-row); a row label may span all three
+_T3_LABEL_COLUMNS = 3
 
 
 def _table3_skip(norm: str) -> bool:

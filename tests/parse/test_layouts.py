@@ -175,3 +175,17 @@ def test_table4_printed_one_row_per_group() -> None:
     data = parse_text(render(row))
     assert data["table4"] == GOLD["table4"]
     assert data["uncertain_cells"] == []
+
+
+def test_label_spanning_two_columns_rebuilt_as_two_cells() -> None:
+    """A table rebuilt from a PDF's ruling lines can split （七）总计's merged label cell into the label and
+    an empty cell (洪泽区 2024): with one cell too many, that empty cell belongs to the label."""
+
+    def row(label: str, values: list[str]) -> list[str]:
+        if label in ("（七）总计", "（一）予以公开"):
+            return ["\t".join([label, "", *values])]
+        return ["\t".join([label, *values])]
+
+    data = parse_text(render(row))
+    assert data["table3"] == GOLD["table3"]
+    assert data["uncertain_cells"] == []
