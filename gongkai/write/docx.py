@@ -126,7 +126,7 @@ def _table(doc: DocxDocument, layout: TableLayout) -> None:
     table = doc.add_table(rows=layout.height, cols=layout.width)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
+    table.autofit = False  # w:tblLayout type="fixed", in its schema position
     widths = WIDTHS_MM[layout.name]
     # Word reads tcW, LibreOffice the grid (gridCol): set both, and a fixed layout so neither re-flows
     for column, w in zip(table.columns, widths, strict=True):
@@ -135,9 +135,6 @@ def _table(doc: DocxDocument, layout: TableLayout) -> None:
     grid = table._cells
     for i, grid_cell in enumerate(grid):
         grid_cell.width = Mm(widths[i % layout.width])
-    fixed = OxmlElement("w:tblLayout")
-    fixed.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(fixed)
     size = Pt(TABLE_FONT_PT[layout.name])
     for r, c, spec in layout.placed():
         cell = grid[r * layout.width + c]
