@@ -20,6 +20,7 @@ password is ``EncryptedReport``, anything else PDFium cannot load is ``CorruptFi
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass
 
@@ -38,6 +39,7 @@ from gongkai.read.pdf_text import TextLine, group_lines, is_dashed_page_number, 
 MARGIN = 0.1
 
 _DIGITS = re.compile(r"\d+")
+_PDFIUM = threading.Lock()
 
 
 @dataclass
@@ -60,6 +62,12 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
 
 
 def pdf_to_document(data: bytes, name: str, limits: Limits) -> Document:
+    # PDFium is not thread-safe: the web app may read two uploads at once in worker threads
+    with _PDFIUM:
+        return _read_pdf(data, name, limits)
+
+
+def _read_pdf(data: bytes, name: str, limits: Limits) -> Document:
     pdf = open_pdf(data, name)
     try:
         count = len(pdf)
