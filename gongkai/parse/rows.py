@@ -120,7 +120,7 @@ def _explode(tokens: Sequence[Token], match: Callable[[str], object | None]) -> 
     """A label and its values printed in one cell separated by spaces ("规章 0 0 0") become separate tokens."""
     out: list[Token] = []
     for tok in tokens:
-        if tok.value is None and _HAS_DIGIT.search(tok.text):
+        if tok.value is None and (" " in tok.text or "\u3000" in tok.text) and _HAS_DIGIT.search(tok.text):
             parts = _SPLIT.split(tok.text.strip())
             if len(parts) >= 2 and read_value(parts[-1]) is not None:
                 exploded = _try_explode(tok, parts, match)

@@ -189,17 +189,19 @@ def read_table3(tokens: Sequence[Token], year: int | None, variants: list[LabelV
         found = by_key.get(row)
         if found is None:
             continue
-        cells = assign(found.values, len(Applicant), found.label.positioned, label_span=_T3_LABEL_COLUMNS)
-        for column, cell in zip(Applicant, cells, strict=True):
+        cells = assign(found.values, len(_APPLICANTS), found.label.positioned, label_span=_T3_LABEL_COLUMNS)
+        for column, cell in zip(_APPLICANTS, cells, strict=True):
             table.cells[(row, column)] = cell
         _note_variant(found, row.label, table3_variants(row), variants)
     for row in table.rows:
         if (row, Applicant.TOTAL) not in table.cells and row not in by_key:
-            for column in Applicant:
+            for column in _APPLICANTS:
                 table.cells[(row, column)] = Cell(None, None, "未找到", "表中未找到该行的标签")
     return table
 
 
+#: iterating an Enum builds a generator each time; the parser walks these columns for every row
+_APPLICANTS = tuple(Applicant)
 #: 表三 has three label columns (三、本年度办理结果 | group | sub-row); a row label may span all three
 _T3_LABEL_COLUMNS = 3
 
