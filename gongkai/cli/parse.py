@@ -82,10 +82,9 @@ def describe_format(report: Report) -> str:
 def _cell_text(cell: Cell) -> str:
     if cell.uncertain:
         return "？"
-    value = cell.json_value()
-    if value is None:
+    if cell.value is None:
         return ""
-    return cell.value.raw if cell.value is not None and cell.value.unit else str(value)
+    return cell.value.raw  # exactly as printed: "+12", "3,985,758", "2367.4314万元", "—"
 
 
 def print_report(report: Report) -> None:
