@@ -444,3 +444,11 @@ def test_a_new_table_at_the_top_of_a_page_is_not_joined_to_the_last() -> None:
         5, 0, 50, 200, 90, [box(5, 0, 50, 100, BALANCE_NOTE), box(5, 100, 50, 200, "申请人情况")]
     )
     assert continues(table3, upper, repeated)
+
+
+def test_fake_bold_text_drawn_three_times_reads_once() -> None:
+    """Producers without a bold font print a heading several times a fraction of a point apart; PDFium's
+    text page keeps one copy, and so does the Document."""
+    bold = [(72, 100, "Bold heading"), (72.3, 100.2, "Bold heading"), (72.6, 100, "Bold heading")]
+    doc = read_bytes(lines_pdf([[*bold, (72, 200, "Normal")]]), "bold.pdf")
+    assert [b.text for b in doc.blocks] == ["Bold heading", "Normal"]
