@@ -319,8 +319,11 @@ def import_(
         reg = _register(db, calendar)
         result = import_file(reg, file, recorded_by=_by(by), dry_run=dry_run)
     if json_out:
-        _dump({"rows": result.rows, "imported": result.imported, "problems": result.problems, "dry_run": dry_run})
+        _dump({"rows": result.rows, "imported": result.imported, "problems": result.problems, "notes": result.notes,
+               "dry_run": dry_run})
     else:
+        for note in result.notes:
+            stderr.print(f"提示：{note}", markup=False)
         verb = "可导入" if dry_run else "已导入"
         stdout.print(f"《{file.name}》共 {result.rows} 行：{verb} {len(result.imported)} 行，未导入 {len(result.problems)} 行。", markup=False)
         for p in result.problems:

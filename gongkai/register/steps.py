@@ -63,15 +63,29 @@ def parse_channel(text: str) -> Channel:
     raise InvalidStep(f"“{text}”不是提交方式；可选：{choices}")
 
 
+#: Words clerks write for the 表三 columns (the official labels are matched first).
+APPLICANT_ALIASES: dict[str, Applicant] = {
+    "个人": Applicant.NATURAL_PERSON,
+    "公民": Applicant.NATURAL_PERSON,
+    "企业": Applicant.COMMERCIAL,
+    "公司": Applicant.COMMERCIAL,
+    "高校": Applicant.RESEARCH,
+    "研究机构": Applicant.RESEARCH,
+    "公益组织": Applicant.PUBLIC_INTEREST,
+    "社会组织": Applicant.PUBLIC_INTEREST,
+    "律师事务所": Applicant.LEGAL_SERVICE,
+    "律所": Applicant.LEGAL_SERVICE,
+    "律师": Applicant.LEGAL_SERVICE,
+}
+
+
 def parse_applicant(text: str) -> Applicant:
     t = _norm(text)
     for a in Applicant:
         if a is not Applicant.TOTAL and t in (a.label, a.name.lower()):
             return a
-    aliases = {"个人": Applicant.NATURAL_PERSON, "公民": Applicant.NATURAL_PERSON, "企业": Applicant.COMMERCIAL,
-               "律师事务所": Applicant.LEGAL_SERVICE, "律所": Applicant.LEGAL_SERVICE}
-    if t in aliases:
-        return aliases[t]
+    if t in APPLICANT_ALIASES:
+        return APPLICANT_ALIASES[t]
     choices = "、".join(a.label for a in Applicant if a is not Applicant.TOTAL)
     raise InvalidStep(f"“{text}”不是表三的申请人类型；可选：{choices}")
 
@@ -136,15 +150,48 @@ def outcome_code(row: Table3Row) -> str:
     return row.label[:3]
 
 
+#: Words clerks write for outcomes that are not the official labels (law.md §2.2 for the mapping).
+OUTCOME_ALIASES: dict[str, Table3Row] = {
+    "公开": Table3Row.GRANTED,
+    "已主动公开": Table3Row.GRANTED,
+    "告知获取途径": Table3Row.GRANTED,
+    "区分处理": Table3Row.PARTLY_GRANTED,
+    "信息不存在": Table3Row.UNABLE_NOT_HELD,
+    "政府信息不存在": Table3Row.UNABLE_NOT_HELD,
+    "非本机关负责公开": Table3Row.UNABLE_NOT_HELD,
+    "非本机关信息": Table3Row.UNABLE_NOT_HELD,
+    "需要另行制作": Table3Row.UNABLE_NEEDS_CREATION,
+    "需要加工分析": Table3Row.UNABLE_NEEDS_CREATION,
+    "信访": Table3Row.REFUSED_PETITION,
+    "信访举报投诉": Table3Row.REFUSED_PETITION,
+    "公开出版物": Table3Row.REFUSED_PUBLICATION,
+    "逾期未补正": Table3Row.OTHER_NO_CORRECTION,
+    "视为放弃": Table3Row.OTHER_NO_CORRECTION,
+    "逾期未缴费": Table3Row.OTHER_FEE_UNPAID,
+    "撤回": Table3Row.OTHER_OTHER,
+    "申请人撤回": Table3Row.OTHER_OTHER,
+}
+_NUMBERING = re.compile(r"^(（[一二三四五六七]）|\d+\.)")
+
+
+def _bare(row: Table3Row) -> str:
+    """The row's words without its numbering: "予以公开", "属于国家秘密", "重复申请"."""
+    return _NUMBERING.sub("", row.short_label)
+
+
 @lru_cache(maxsize=256)
 def parse_outcome(text: str) -> Table3Row:
-    """The 表三 outcome row a clerk means: its code ("（三）1", "(三)1"), label, key, place or enum name.
-    Only rows of 三、本年度办理结果 are outcomes; the 2019 form's single （六） row is not (pick （六）1/2/3)."""
+    """The 表三 outcome row a clerk means: its code ("（三）1", "(三)1"), label, words ("予以公开"), key,
+    place, a common alias ("信息不存在") or enum name. Only rows of 三、本年度办理结果 are outcomes; a group
+    label alone ("不予公开") and the 2019 form's single （六） row are not (pick the row)."""
     t = _norm(text)
     for row in FORM_2021.outcome_rows:
-        names = {_norm(outcome_code(row)), _norm(row.label), _norm(row.key), _norm(row.place), _norm(row.short_label)}
+        names = {_norm(outcome_code(row)), _norm(row.label), _norm(row.key), _norm(row.place), _norm(row.short_label),
+                 _norm(_bare(row))}
         if t in names or t == row.name.lower():
             return row
+    if t in OUTCOME_ALIASES:
+        return OUTCOME_ALIASES[t]
     for row in Table3Row:
         if t in {_norm(row.label), _norm(row.key), _norm(row.place), row.name.lower()}:
             if row is Table3Row.OTHER_SINGLE:
@@ -153,7 +200,11 @@ def parse_outcome(text: str) -> Table3Row:
                 )
             if row.role is not Table3Role.OUTCOME:
                 raise InvalidStep(f"“{text}”是表三的“{row.label}”行，不是办理结果；答复的结果须是表三“{RESULTS_LABEL}”中的一行")
-    choices = "、".join(f"{outcome_code(r)}{r.short_label.lstrip('（一二三四五六七）0123456789.')}" for r in FORM_2021.outcome_rows)
+    for group in FORM_2021.table3_groups:
+        if t in (_norm(group.label), _norm(_NUMBERING.sub("", group.label))):
+            rows = "、".join(outcome_code(r) + _bare(r) for r in FORM_2021.outcome_rows if r.group is group)
+            raise InvalidStep(f"“{text}”是表三的一组，请选其中具体的一行：{rows}")
+    choices = "、".join(outcome_code(r) + _bare(r) for r in FORM_2021.outcome_rows)
     raise InvalidStep(f"“{text}”不是表三的办理结果行；可选：{choices}")
 
 

@@ -91,6 +91,25 @@ COLUMNS: tuple[Column, ...] = (
     Column("备注", ""),
 )
 HEADERS = tuple(c.header for c in COLUMNS)
+#: Column names clerks' own registers use, read as ours (only when our own name is absent).
+HEADER_ALIASES: dict[str, str] = {
+    "编号": "登记编号",
+    "申请编号": "登记编号",
+    "申请人姓名": "申请人",
+    "申请人名称": "申请人",
+    "姓名或名称": "申请人",
+    "申请人类别": "申请人类型",
+    "申请方式": "提交方式",
+    "申请渠道": "提交方式",
+    "申请日期": "提交日期",
+    "收到日期": "收到申请日期",
+    "受理日期": "收到申请日期",
+    "申请公开内容": "申请内容",
+    "申请事项": "申请内容",
+    "答复日期": "办结日期",
+    "处理结果": "办理结果",
+    "答复结果": "办理结果",
+}
 
 
 @dataclass
@@ -98,6 +117,7 @@ class ImportResult:
     imported: list[str] = field(default_factory=list)  # 登记编号 of the rows written
     problems: list[str] = field(default_factory=list)  # "第 n 行：reason"
     rows: int = 0
+    notes: list[str] = field(default_factory=list)  # columns read under another name
 
 
 # ---------------------------------------------------------------------------------------------- reading
@@ -115,8 +135,9 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, {header: text}) for each non-empty data row of an xlsx or csv file."""
+def read_rows(path: Path, notes: list[str] | None = None) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, {header: text}) for each non-empty data row of an xlsx or csv file; columns read
+    under another name are added to ``notes`` ("列“答复日期”按“办结日期”读取")."""
     name = path.name
     try:
         data = path.read_bytes()
@@ -140,7 +161,10 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         rows = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
     if not rows:
         raise BadRegisterFile(name, "文件中没有任何行")
-    header = rows[0]
+    header = [_canonical(h, rows[0]) for h in rows[0]]
+    if notes is not None:
+        notes.extend(f"列“{old.strip()}”按“{new}”读取" for old, new in zip(rows[0], header, strict=True)
+                     if old.strip() != new)
     missing = [c.header for c in COLUMNS if c.required and c.header not in header]
     if missing:
         raise BadRegisterFile(name, f"第 1 行缺少列：{'、'.join(missing)}（请用 `gongkai register template` 生成模板）")
@@ -149,6 +173,12 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         if not any(row):
             continue
         yield lineno, {h: (row[i] if i < len(row) else "") for h, i in index.items()}
+
+
+def _canonical(header: str, headers: list[str]) -> str:
+    h = header.strip()
+    alias = HEADER_ALIASES.get(h)
+    return alias if alias is not None and alias not in headers else h
 
 
 def _day(row: dict[str, str], header: str) -> date | None:
@@ -238,7 +268,7 @@ def import_file(register: Register, path: Path, *, recorded_by: str = "", dry_ru
     seen: set[str] = set()
     with register.store.session() as s:
         existing = set(s.scalars(select(RequestRow.number)).all())
-    for lineno, row in read_rows(path):
+    for lineno, row in read_rows(path, result.notes):
         result.rows += 1
         try:
             new, steps = row_to_case(row)

@@ -169,7 +169,8 @@ def test_extension_needs_approval_and_must_come_in_time(register: Register) -> N
         ("一、本年新收政府信息公开申请数量", "不是办理结果"),
         ("四、结转下年度继续办理", "不是办理结果"),
         ("（六）其他处理", "是 2019 年版表格的合并行"),
-        ("同意公开", "不是表三的办理结果行；可选：（一）予以公开"),
+        ("不予公开", "是表三的一组，请选其中具体的一行：（三）1属于国家秘密"),
+        ("待定", "不是表三的办理结果行；可选：（一）予以公开"),
     ],
 )
 def test_outcome_must_be_a_table3_outcome_row(register: Register, outcome: str, message: str) -> None:
@@ -187,6 +188,10 @@ def test_outcome_must_be_a_table3_outcome_row(register: Register, outcome: str, 
         ("三、(四)1.本机关不掌握相关政府信息", Table3Row.UNABLE_NOT_HELD),
         ("（五）不予处理 2.重复申请", Table3Row.REFUSED_REPEATED),
         ("OTHER_OTHER", Table3Row.OTHER_OTHER),
+        ("予以公开", Table3Row.GRANTED),
+        ("属于行政执法案卷", Table3Row.DENIED_ENFORCEMENT_FILE),
+        ("信息不存在", Table3Row.UNABLE_NOT_HELD),
+        ("申请人撤回", Table3Row.OTHER_OTHER),
     ],
 )
 def test_outcome_spellings(text: str, row: Table3Row) -> None:

@@ -113,13 +113,13 @@ def test_template_import_export_doc(tmp_path: Path) -> None:
     csv_in.write_text(
         "申请人,申请人类型,提交方式,提交日期,收到申请日期,办结日期,办理结果\n"
         "张三,自然人,当面,2025-03-03,,2025-03-10,（一）\n"
-        "李四,公司,当面,2025-03-03,,2025-03-10,（一）\n",
+        "李四,外星人,当面,2025-03-03,,2025-03-10,（一）\n",
         encoding="utf-8",
     )
     code, out, err = run("register", "import", str(csv_in), "--db", db)
     assert code == 1
     assert out.strip() == "《in.csv》共 2 行：已导入 1 行，未导入 1 行。"
-    assert "错误：第 3 行：“公司”不是表三的申请人类型" in err
+    assert "错误：第 3 行：“外星人”不是表三的申请人类型" in err
     out_file = tmp_path / "out.xlsx"
     assert run("register", "export", str(out_file), "--db", db)[1].strip() == f"已导出 1 件申请到《{out_file}》"
     pdf = tmp_path / "答复书.pdf"

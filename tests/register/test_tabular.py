@@ -150,3 +150,21 @@ def test_database_failure_during_import_writes_nothing(register: Register, tmp_p
     with pytest.raises(StoreError, match="模拟的数据库故障"):
         import_file(register, _sheet(tmp_path / "登记.xlsx", rows))
     assert register.requests() == []  # the two rows before the failure were rolled back too
+
+
+def test_a_clerks_own_column_names_are_understood(register: Register, tmp_path: Path) -> None:
+    path = tmp_path / "我的登记表.csv"
+    path.write_text(
+        "序号,申请人姓名,申请人类别,申请方式,申请日期,受理日期,申请公开内容,答复日期,处理结果\n"
+        "1,张三,个人,信函（挂号）,2025-03-01,2025-03-04,某文件,2025-03-20,信息不存在\n"
+        "2,某某律所,律所,网上申请,2025-03-02,2025-03-03,某批复,2025-03-21,部分公开\n",
+        encoding="utf-8",
+    )
+    result = import_file(register, path)
+    assert result.problems == [] and len(result.imported) == 2
+    assert "列“答复日期”按“办结日期”读取" in result.notes and "列“申请人姓名”按“申请人”读取" in result.notes
+    t3, _ = tables_for_year(register.store, 2025)
+    assert t3.number(Table3Row.UNABLE_NOT_HELD, Applicant.NATURAL_PERSON) == 1
+    assert t3.number(Table3Row.PARTLY_GRANTED, Applicant.LEGAL_SERVICE) == 1
+    case = register.case(1)
+    assert case.received_on == date(2025, 3, 4)  # the signature day, not the posting day
