@@ -13,6 +13,7 @@ from gongkai.model import BALANCE_NOTE, TABLE4_CELLS, Applicant, Edition, Report
 from gongkai.model.form import APPLICANT_HEADER, ORGANISATION_HEADER, RESULTS_LABEL, SUIT_HEADER
 from gongkai.write.docx import BODY_FONT, HEADING_FONT, to_docx
 from gongkai.write.text import TODO_OPEN
+from tests.write.reports import make_report
 
 
 def _open(report: Report) -> docx.document.Document:
@@ -122,3 +123,28 @@ def test_todo_marks_highlighted(report_2021: Report) -> None:
     assert all(r.font.highlight_color is not None for r in todo_runs)
     plain = [r for p in doc.paragraphs for r in p.runs if r.text and TODO_OPEN not in r.text]
     assert all(r.font.highlight_color is None for r in plain)
+
+
+def _structure(table: Table) -> list[tuple[int, int, int, int, str]]:
+    """Every origin cell as (row, col, rowspan, colspan, text without white space), in grid order."""
+    out = [
+        (r, c, h, w, "".join(text.split()))
+        for text, places in _origins(table).items()
+        for r, c, h, w in places
+    ]
+    return sorted(out)
+
+
+def test_tables_have_the_official_template_structure(corpus: object) -> None:
+    """Cell for cell, our 2021 tables have the merged cells and labels of the official blank template
+    (``templates/政务公开年报模版.docx``); only the value cells differ (the template's are empty)."""
+    from pathlib import Path
+
+    template = docx.Document(str(Path(str(corpus)) / "templates" / "政务公开年报模版.docx"))
+    ours = _open(make_report(Edition.F2021))
+    assert len(template.tables) == len(ours.tables) == 3
+    for theirs, mine in zip(template.tables, ours.tables, strict=True):
+        want, got = _structure(theirs), _structure(mine)
+        assert [cell[:4] for cell in got] == [cell[:4] for cell in want]
+        labels = [(w, g) for w, g in zip(want, got, strict=True) if w[4]]
+        assert labels and all(w[4] == g[4] for w, g in labels), [(w, g) for w, g in labels if w[4] != g[4]]
