@@ -99,3 +99,23 @@ def test_unknown_document_kind() -> None:
     with pytest.raises(InvalidStep, match="不是可生成的文书"):
         DocumentKind.from_code("判决书")
     assert DocumentKind.from_code("答复书") is DocumentKind.ANSWER
+
+
+@pytest.mark.parametrize("outcome", FORM_2021.outcome_rows, ids=lambda r: r.key)
+def test_answer_letter_for_every_outcome(register: Register, outcome: Table3Row) -> None:
+    from gongkai.register.steps import outcome_code
+
+    rid = register.add(NewRequest("王五", Applicant.NATURAL_PERSON, Channel.IN_PERSON, D("2025-03-03"), content="某信息"))
+    if outcome in (Table3Row.OTHER_NO_CORRECTION, Table3Row.UNABLE_STILL_UNCLEAR):
+        register.step(rid, EventKind.CORRECTION_NOTICE, D("2025-03-04"), {"deadline": "2025-03-14"})
+        if outcome is Table3Row.UNABLE_STILL_UNCLEAR:
+            register.step(rid, EventKind.CORRECTION_RECEIVED, D("2025-03-10"))
+    if outcome is Table3Row.OTHER_FEE_UNPAID:
+        register.step(rid, EventKind.FEE_NOTICE, D("2025-03-04"), {"method": "按量", "pages": 60})
+    register.step(rid, EventKind.ANSWER, D("2025-04-15"), {"outcome": outcome_code(outcome)})
+    letter = build_letter(register.case(rid), DocumentKind.ANSWER, register.calendar, agency=AGENCY)
+    text = "\n".join(letter.paragraphs)
+    basis = OUTCOME_BASIS[outcome]
+    assert basis.decision in text
+    assert (basis.citation in text) if basis.articles else ("根据" not in text.split("\n")[1])
+    assert letter.on == D("2025-04-15")
