@@ -199,6 +199,9 @@ def show(
                      f"（{t.recorded_at:%Y-%m-%d %H:%M} {ev.recorded_by or '未署名'} 登记）{mark}", markup=False)
     if answer is not None:
         stdout.print(answer.summary(), markup=False)
+        used = state.elapsed(reg.calendar, date.today())
+        if used is not None and answer.due is not None and date.today() <= answer.due:
+            stdout.print(f"  截至今天已用 {used} 个工作日（{state.clock_event}后，停止计算的日子不计）", markup=False)
         if explain:
             for line in answer.explanation():
                 stdout.print(f"  {line}", markup=False)

@@ -146,6 +146,16 @@ class CaseState:
     def stops(self) -> list[Stop]:
         return [*(c.stop() for c in self.consultations), *(f.stop() for f in self.fees)]
 
+    def elapsed(self, cal: WorkCalendar, today: date) -> int | None:
+        """Working days of the answer clock used up by ``today`` (stopped days left out); None while no
+        clock runs (waiting for a 补正) or after closing."""
+        if self.closed or (self.correction_notice_on and not self.correction_received_on):
+            return None
+        used = cal.count(self.clock_start, today)
+        for after, until in _merged_spans(self.stops()):
+            used -= cal.count(max(after, self.clock_start), min(until or today, today))
+        return max(0, used)
+
     def answer_deadline(self, cal: WorkCalendar, *, explain: bool = False) -> Deadline | None:
         """The answer deadline now (None while waiting for a 补正: the clock has not restarted)."""
         if self.correction_notice_on and not self.correction_received_on:
@@ -424,6 +434,18 @@ _HANDLERS = {
     EventKind.SUIT_FILED: CaseState._suit_filed,
     EventKind.SUIT_DECIDED: CaseState._suit_decided,
 }
+
+
+def _merged_spans(stops: list[Stop]) -> list[tuple[date, date | None]]:
+    spans: list[tuple[date, date | None]] = []
+    for stop in sorted(stops, key=lambda s: s.after):
+        if spans:
+            after, until = spans[-1]
+            if until is None or stop.after <= until:
+                spans[-1] = (after, None if until is None or stop.until is None else max(until, stop.until))
+                continue
+        spans.append((stop.after, stop.until))
+    return spans
 
 
 def start_state(received: Event) -> CaseState:

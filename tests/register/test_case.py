@@ -343,3 +343,12 @@ def test_void_that_breaks_the_timeline_is_refused(register: Register) -> None:
     answer_id = register.timeline(rid)[1].event.id
     with pytest.raises(InvalidStep, match=f"作废第 {answer_id} 条记录后，时间轴不再成立：申请尚未答复且答复期限未届满"):
         register.step(rid, EventKind.VOIDED, D("2025-03-20"), {"target": answer_id})
+
+
+def test_working_days_used_so_far(register: Register) -> None:
+    rid = _add(register, "2025-03-03")
+    register.step(rid, EventKind.CONSULT_THIRD_PARTY, D("2025-03-05"))
+    state = register.step(rid, EventKind.CONSULT_REPLY, D("2025-03-10"))
+    # counted: 3/4, 3/5 (sent), then 3/11–3/14 after the reply; 3/6, 3/7, 3/10 stopped
+    assert state.elapsed(register.calendar, D("2025-03-14")) == 6
+    assert state.elapsed(register.calendar, D("2025-03-07")) == 2
