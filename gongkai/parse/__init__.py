@@ -12,6 +12,7 @@ from gongkai.model.form import LAST_LEGACY_YEAR, LEGACY, Section
 from gongkai.model.report import LabelVariant, Report
 from gongkai.parse.meta import read_meta
 from gongkai.parse.sections import find_headings, section_texts
+from gongkai.parse.squashed import is_squashed, unsquash
 from gongkai.parse.tables import find_regions, read_table2, read_table3, read_table4
 from gongkai.parse.tokens import document_to_tokens
 from gongkai.read import Document, Limits, read_document
@@ -22,6 +23,8 @@ _REPORT_WORDS = re.compile(r"政府信息公开|政务公开|信息公开工作|
 
 def parse_document(doc: Document) -> Report:
     """Read a Document as an annual report. Raises NotAReport / NoTablesFound for text that is not one."""
+    if is_squashed(doc):
+        doc = unsquash(doc)
     headings = find_headings(doc)
     preamble, sections = section_texts(doc, headings)
     body = doc.text

@@ -13,6 +13,7 @@ _CN_YEAR = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年")
 _TITLE_START = re.compile(r"^\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年|^\s*政府信息公开")
 _FILE_NAME = re.compile(r"^((?:19|20)\d{2})\s*[-_ ]?\s*(?:年度?)?([\u4e00-\u9fa5]{2,30})$")
 _UNNAMED = re.compile(r"未署名|未知|某")
+_TITLE_LABEL = re.compile(r"^(?:标题|题目|名称|文章标题)\s*[:：]\s*")
 _BREADCRUMB = re.compile(r">|＞|»|当前位置|首页")
 _TITLE_WORDS = ("政府信息公开", "政务公开", "信息公开工作")
 _PERIOD = re.compile(r"统计(?:期限|时限|时间|周期)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
@@ -85,7 +86,7 @@ def _title(doc: Document, first_heading: int | None) -> str | None:
     ranked = sorted(range(len(lines)), key=lambda k: (not ("报告" in lines[k].text and _year_in(lines[k].text)), k))
     for k in ranked:
         line = lines[k]
-        text = line.text.strip()
+        text = _TITLE_LABEL.sub("", line.text.strip())
         if len(text) > 60 or not any(w in text for w in _TITLE_WORDS) or _BREADCRUMB.search(text):
             continue
         if text.startswith(("根据", "按照", "依据", "本报告")):

@@ -32,3 +32,35 @@ def test_pre_2019_report_is_legacy() -> None:
     assert report.format == "legacy"
     assert report.year == 2017
     assert report.table2 is None and report.table3 is None and report.table4 is None
+
+
+def _squash(path: str) -> str:
+    """A crawler's copy: the whole report on one line, every cell glued to the next (the archive's page.txt)."""
+    from gongkai.read import Line, read_document
+
+    doc = read_document(CORPUS / "reports" / path)
+    parts: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, Line):
+            parts.append(block.text)
+        else:
+            for r in range(len(block.rows)):
+                parts.extend(c.text.replace("\n", "") for c in block.origin_cells(r))
+    return "标题: " + (doc.title or "") + "\n==================== 正文 ====================\n" + "".join(parts)
+
+
+def test_squashed_text_with_no_separators() -> None:
+    text = _squash("2023-平潭综合实验区行政审批局.html")
+    assert "规章000行政规范性文件5416" in text and "1.属于国家秘密00000002." in text
+    data = parse_document(read_bytes(text.encode("utf-8"), "page.txt")).to_json()
+    gold = load_gold("2023-平潭综合实验区行政审批局")
+    assert data["agency"] == "平潭综合实验区行政审批局" and data["year"] == 2023
+    assert data["sections_present"] == gold["sections_present"]
+    assert data["table3"] == gold["table3"]  # "7000007" for seven cells has one split only
+    assert data["table4"] == gold["table4"]
+    # "5416" for three cells: 5|4|16, 5|41|6 or 54|1|6 — the cells are uncertain, never guessed
+    assert data["table2"]["行政规范性文件"] == {"本年制发件数": None, "本年废止件数": None, "现行有效件数": None}
+    uncertain = {tuple(u["cell"]) for u in data["uncertain_cells"]}
+    assert uncertain == {("table2", "行政规范性文件", c) for c in ("本年制发件数", "本年废止件数", "现行有效件数")}
+    for row in ("规章", "行政许可", "行政处罚", "行政强制", "行政事业性收费"):
+        assert data["table2"][row] == gold["table2"][row]
