@@ -26,7 +26,7 @@ from typing import Any
 from gongkai.errors import InvalidStep
 from gongkai.model import Applicant, Table3Row, Table4Column, Table4Group
 from gongkai.register.calendar import WorkCalendar
-from gongkai.register.deadlines import Deadline, Period, Stop, deadline, due_date
+from gongkai.register.deadlines import Deadline, Period, Stop, deadline, due_date, merged_spans
 from gongkai.register.fees import FeeMethod
 from gongkai.register.steps import AFTER_CLOSE, Channel, EventKind, outcome_code, parse_outcome, parse_result
 
@@ -152,7 +152,7 @@ class CaseState:
         if self.closed or (self.correction_notice_on and not self.correction_received_on):
             return None
         used = cal.count(self.clock_start, today)
-        for after, until in _merged_spans(self.stops()):
+        for after, until in merged_spans(self.stops()):
             used -= cal.count(max(after, self.clock_start), min(until or today, today))
         return max(0, used)
 
@@ -434,18 +434,6 @@ _HANDLERS = {
     EventKind.SUIT_FILED: CaseState._suit_filed,
     EventKind.SUIT_DECIDED: CaseState._suit_decided,
 }
-
-
-def _merged_spans(stops: list[Stop]) -> list[tuple[date, date | None]]:
-    spans: list[tuple[date, date | None]] = []
-    for stop in sorted(stops, key=lambda s: s.after):
-        if spans:
-            after, until = spans[-1]
-            if until is None or stop.after <= until:
-                spans[-1] = (after, None if until is None or stop.until is None else max(until, stop.until))
-                continue
-        spans.append((stop.after, stop.until))
-    return spans
 
 
 def start_state(received: Event) -> CaseState:

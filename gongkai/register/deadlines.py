@@ -144,7 +144,8 @@ class Deadline:
         }
 
 
-def _merged(stops: Iterable[Stop]) -> list[tuple[date, date | None]]:
+def merged_spans(stops: Iterable[Stop]) -> list[tuple[date, date | None]]:
+    """The stops as sorted, non-overlapping (after, until] spans (until None = open-ended)."""
     spans = sorted(((s.after, s.until) for s in stops), key=lambda s: s[0])
     out: list[tuple[date, date | None]] = []
     for after, until in spans:
@@ -169,7 +170,7 @@ def due_date(
             return start
         # counting from the day before makes ``start`` itself the first working day
         start = start - timedelta(days=1)
-    spans = _merged(stops)
+    spans = merged_spans(stops)
     extra = 0
     while True:
         candidate = cal.nth_after(start, n + extra)
