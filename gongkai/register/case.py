@@ -189,13 +189,13 @@ class CaseState:
         kind = ev.kind
         if kind in (EventKind.VOIDED, EventKind.RECEIVED):
             return  # handled by fold(): a void removes its target before folding; receipt starts the fold
+        if kind is EventKind.AMENDED:
+            self._amend(ev)  # dated when the record is corrected, which may precede a corrected receipt
+            return
         if ev.on < self.received_on:
             raise InvalidStep(
                 f"{kind.title}的日期 {ev.on.isoformat()} 早于收到申请之日 {self.received_on.isoformat()}"
             )
-        if kind is EventKind.AMENDED:
-            self._amend(ev)
-            return
         if ev.on < self.last_on:
             raise InvalidStep(f"{kind.title}的日期 {ev.on.isoformat()} 早于上一步的日期 {self.last_on.isoformat()}")
         if self.closed and kind not in AFTER_CLOSE:

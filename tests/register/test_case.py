@@ -352,3 +352,11 @@ def test_working_days_used_so_far(register: Register) -> None:
     # counted: 3/4, 3/5 (sent), then 3/11–3/14 after the reply; 3/6, 3/7, 3/10 stopped
     assert state.elapsed(register.calendar, D("2025-03-14")) == 6
     assert state.elapsed(register.calendar, D("2025-03-07")) == 2
+
+
+def test_amend_the_receipt_date_to_a_later_day(register: Register) -> None:
+    rid = _add(register, "2025-01-02")  # the letter was signed for on 2025-01-06, recorded early by mistake
+    state = register.step(rid, EventKind.AMENDED, D("2025-01-03"), {"received_on": "2025-01-06"})
+    assert state.received_on == D("2025-01-06")
+    with pytest.raises(InvalidStep, match="早于收到申请之日 2025-01-06"):
+        register.step(rid, EventKind.ANSWER, D("2025-01-05"), {"outcome": "（一）"})
