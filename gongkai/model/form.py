@@ -133,11 +133,13 @@ class Table2Block:
 
     @property
     def title(self) -> str:
-        return f"第二十条第（{self.item}）项"
+        return f"{TABLE2_ITEM_PREFIX}第（{self.item}）项"
 
 
 #: The first header cell of every 表二 block (above the row labels).
 TABLE2_CONTENT_HEADER = "信息内容"
+#: every 表二 block title starts with it: "第二十条第（一）项" (条例第二十条); damaged titles keep at least this
+TABLE2_ITEM_PREFIX = "第二十条"
 
 
 # ---------------------------------------------------------------------------------------------- 表三

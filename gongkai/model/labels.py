@@ -12,7 +12,17 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from gongkai.model.form import Section, Table2Column, Table2Row, Table3Row
+from gongkai.model.form import (
+    APPLICANT_HEADER,
+    TABLE2_CONTENT_HEADER,
+    TABLE2_ITEM_PREFIX,
+    Section,
+    Table2Column,
+    Table2Row,
+    Table3Row,
+    Table4Column,
+    Table4Group,
+)
 
 _WHITESPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff|]+")
 _QUOTES = re.compile("[\"'“”‘’「」『』〝〞]")
@@ -76,6 +86,12 @@ TABLE2_COLUMN_ALIASES: dict[Table2Column, tuple[str, ...]] = {
     Table2Column.CHANGE: ("本年增/", "本年增减", "本年增(减)"),
     Table2Column.NEW_MADE: ("本年新制作数", "本年制作数量"),
 }
+
+#: words that identify the printed 勾稽 note of 表三 however its punctuation came out ("钩稽" is a common typo)
+BALANCE_NOTE_MARKERS = ("勾稽关系", "钩稽关系")
+
+#: words that only the report tables print, used to tell a report table from a layout table on a web page
+TABLE_ANCHORS = (TABLE2_ITEM_PREFIX, TABLE2_CONTENT_HEADER, APPLICANT_HEADER, "本年新收", *(g.label for g in Table4Group), Table4Column.UPHELD.label)
 
 SECTION_ALIASES: dict[Section, tuple[str, ...]] = {
     Section.PROBLEMS: ("存在问题及改进情况", "政府信息公开工作存在的主要问题及改进情况", "存在主要问题和改进情况"),

@@ -25,6 +25,7 @@ from gongkai.model.form import (
     Table4Group,
 )
 from gongkai.model.labels import (
+    BALANCE_NOTE_MARKERS,
     normalize,
     table2_column_variants,
     table2_variants,
@@ -154,7 +155,7 @@ def is_applicant_header(norm: str) -> bool:
 
 
 def is_balance_note(norm: str) -> bool:
-    return norm == _BALANCE_NOTE or "勾稽关系" in norm or "钩稽关系" in norm
+    return norm == _BALANCE_NOTE or any(m in norm for m in BALANCE_NOTE_MARKERS)
 
 
 def is_table4_header(norm: str) -> bool:

@@ -21,6 +21,7 @@ from gongkai.model.form import (
     ORGANISATION_HEADER,
     RESULTS_LABEL,
     SUIT_HEADER,
+    TABLE2_CONTENT_HEADER,
     Applicant,
     Section,
     Table2Column,
@@ -62,7 +63,7 @@ def _anchor_pattern() -> re.Pattern[str]:
     anchors.update(normalize(g.label) for g in Table4Group)
     anchors.update(normalize(c.label) for c in Table4Column)
     anchors.update(
-        normalize(x) for x in (APPLICANT_HEADER, ORGANISATION_HEADER, SUIT_HEADER, RESULTS_LABEL, BALANCE_NOTE, "信息内容")
+        normalize(x) for x in (APPLICANT_HEADER, ORGANISATION_HEADER, SUIT_HEADER, RESULTS_LABEL, BALANCE_NOTE, TABLE2_CONTENT_HEADER)
     )
     for section in Section:
         anchors.add(normalize(section.title))

@@ -11,6 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gongkai.model.form import (
+    APPLICANT_HEADER,
+    TABLE2_CONTENT_HEADER,
+    TABLE2_ITEM_PREFIX,
     TABLE4_CELLS,
     TABLE4_PARTS,
     Applicant,
@@ -41,6 +44,9 @@ from gongkai.parse.labels import (
 from gongkai.parse.rows import RowRead, assign, collect_rows
 from gongkai.parse.tokens import Token
 
+_APPLICANT_HEADER = normalize(APPLICANT_HEADER)
+_CONTENT_HEADER = normalize(TABLE2_CONTENT_HEADER)
+
 
 @dataclass
 class Regions:
@@ -56,14 +62,14 @@ def find_regions(tokens: Sequence[Token], stop: int | None = None) -> Regions:
     for i in range(n):
         norm = tokens[i].norm
         if tokens[i].value is None and (
-            is_balance_note(norm) or norm == "申请人情况" or match_table3(norm) is Table3Row.NEW_RECEIVED
+            is_balance_note(norm) or norm == _APPLICANT_HEADER or match_table3(norm) is Table3Row.NEW_RECEIVED
         ):
             t3_start = i
             break
     t2_start = None
     for i in range(t3_start if t3_start is not None else n):
         tok = tokens[i]
-        if tok.value is None and ("第二十条" in tok.norm or tok.norm == "信息内容" or match_table2(tok.norm)):
+        if tok.value is None and (TABLE2_ITEM_PREFIX in tok.norm or tok.norm == _CONTENT_HEADER or match_table2(tok.norm)):
             t2_start = i
             break
     t4_start = None
@@ -161,7 +167,7 @@ def _place_unlabelled(
 
 def _table2_skip(norm: str) -> bool:
     """Header and band cells inside 表二 that do not end a row."""
-    return norm.startswith("第二十条") or norm == "信息内容" or match_table2_column(norm) is not None
+    return norm.startswith(TABLE2_ITEM_PREFIX) or norm == _CONTENT_HEADER or match_table2_column(norm) is not None
 
 
 # ---------------------------------------------------------------------------------------------- 表三

@@ -14,6 +14,7 @@ import lxml.html
 from lxml import etree
 
 from gongkai.errors import CorruptFile
+from gongkai.model.labels import TABLE_ANCHORS
 from gongkai.model.report import Source
 from gongkai.read.document import Block, Document, Grid, GridCell, Line, Piece
 from gongkai.read.encoding import decode
@@ -31,7 +32,6 @@ _BLOCK = frozenset(
 )  # fmt: skip
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _HEADING = re.compile(r"^\s*[一二三四五六][、.．，,]\s*\S")
-_TABLE_ANCHORS = ("第二十条", "信息内容", "申请人情况", "本年新收", "行政复议", "结果维持")
 _MAX_SPAN = 200
 
 
@@ -101,7 +101,7 @@ def _report_container(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
         if table.find(".//table") is not None:
             continue  # a layout table around the page: its inner tables are the candidates
         content = table.text_content()
-        if sum(1 for a in _TABLE_ANCHORS if a in content) >= 2:
+        if sum(1 for a in TABLE_ANCHORS if a in content) >= 2:
             anchors.append(table)
     for el in body.iter("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "span", "strong", "b", "font", "td"):
         own = (el.text or "").strip()
