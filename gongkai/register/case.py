@@ -27,7 +27,7 @@ from gongkai.errors import InvalidStep
 from gongkai.model import Applicant, Table3Row, Table4Column, Table4Group
 from gongkai.register.calendar import WorkCalendar
 from gongkai.register.deadlines import Deadline, Period, Stop, deadline, due_date, merged_spans
-from gongkai.register.fees import FeeMethod
+from gongkai.register.fees import FeeMethod, parse_method
 from gongkai.register.steps import AFTER_CLOSE, Channel, EventKind, outcome_code, parse_outcome, parse_result
 
 #: 补正期限 given to the applicant when the clerk names none (the 条例 says only "合理的补正期限").
@@ -237,7 +237,10 @@ class CaseState:
         self.correction_items = str(ev.payload.get("items", ""))
         raw = ev.payload.get("deadline")
         if raw:
-            self.correction_deadline = date.fromisoformat(str(raw))
+            try:
+                self.correction_deadline = date.fromisoformat(str(raw))
+            except ValueError:
+                raise InvalidStep(f"补正期限“{raw}”不是 YYYY-MM-DD 格式的日期") from None
             if self.correction_deadline <= ev.on:
                 raise InvalidStep(f"补正期限 {self.correction_deadline.isoformat()} 应晚于告知补正之日 {ev.on.isoformat()}")
         else:
@@ -293,7 +296,7 @@ class CaseState:
 
     def _extension(self, ev: Event, cal: WorkCalendar) -> None:
         self._require_running(ev)
-        days = int(ev.payload.get("days", Period.EXTENSION.working_days))
+        days = _int(ev, "days", Period.EXTENSION.working_days)
         approved_by = str(ev.payload.get("approved_by", "")).strip()
         if days < 1:
             raise InvalidStep(f"延长的工作日数应至少为 1，收到 {days}")
@@ -316,20 +319,20 @@ class CaseState:
         self._require_running(ev)
         if self.open_fee() is not None:
             raise InvalidStep("已有未缴费的收费通知，不能再发收费通知")
-        method = FeeMethod(str(ev.payload.get("method", FeeMethod.BY_VOLUME)))
-        amount = int(ev.payload.get("amount", 0))
+        method = parse_method(ev.payload.get("method", FeeMethod.BY_VOLUME.value))
+        amount = _int(ev, "amount", 0)
         if amount <= 0:
             raise InvalidStep("收费通知的金额应大于 0 元（按量 30 页以下、按件每月 10 件以下不收费）")
         pay_by = due_date(cal, ev.on, Period.FEE_PAYMENT.working_days)
         assert pay_by is not None
-        self.fees.append(FeeNotice(ev.on, method, amount, pay_by, int(ev.payload.get("units", 0))))
+        self.fees.append(FeeNotice(ev.on, method, amount, pay_by, _int(ev, "units", 0)))
 
     def _fee_paid(self, ev: Event, cal: WorkCalendar) -> None:
         fee = self.open_fee()
         if fee is None:
             raise InvalidStep("没有未缴费的收费通知，不能登记缴费")
         fee.paid_on = ev.on
-        fee.paid_amount = int(ev.payload.get("amount", fee.amount))
+        fee.paid_amount = _int(ev, "amount", fee.amount)
 
     def _fee_lapsed(self, ev: Event, cal: WorkCalendar) -> None:
         self._check_fee_lapse(ev)
@@ -414,6 +417,14 @@ class CaseState:
             raise InvalidStep("该行政诉讼已登记结果")
         self.suit.result = parse_result(str(ev.payload.get("result", "")))
         self.suit.decided_on = ev.on
+
+
+def _int(ev: Event, key: str, default: int) -> int:
+    value = ev.payload.get(key, default)
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise InvalidStep(f"{ev.kind.title}的“{key}”应为整数，收到“{value}”") from None
 
 
 _HANDLERS = {

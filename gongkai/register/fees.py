@@ -37,6 +37,13 @@ class BadFee(RegisterError):
     pass
 
 
+def parse_method(text: object) -> FeeMethod:
+    for method in FeeMethod:
+        if str(text).strip() in (method.value, method.name, method.name.lower()):
+            return method
+    raise BadFee(f"“{text}”不是收费方式；可选：{'、'.join(m.value for m in FeeMethod)}")
+
+
 def item_price(ordinal: int) -> int:
     """Price in 元 of an applicant's ``ordinal``-th application (1-based) in one natural month."""
     if ordinal < 1:

@@ -20,7 +20,7 @@ from gongkai.model import Applicant
 from gongkai.register.calendar import Arrangement, WorkCalendar, build_calendar
 from gongkai.register.case import CaseState, Event, check_void, fold
 from gongkai.register.deadlines import Period, due_date
-from gongkai.register.fees import FeeMethod, fee_by_items, fee_by_pages
+from gongkai.register.fees import FeeMethod, fee_by_items, fee_by_pages, parse_method
 from gongkai.register.steps import Channel, EventKind
 from gongkai.store import ApplicantRow, CalendarDayRow, EventRow, RequestRow, Store
 from gongkai.store.store import now
@@ -280,9 +280,9 @@ class Register:
     def _fee(self, s: Session, row: RequestRow, payload: dict[str, Any]) -> dict[str, Any]:
         """Amount of a 收费通知 from the calculator: 按量 from ``pages``, 按件 from the applicant's
         requests received earlier in the same natural month."""
-        method = FeeMethod(str(payload.get("method", FeeMethod.BY_VOLUME)))
+        method = parse_method(payload.get("method", FeeMethod.BY_VOLUME.value))
         if method is FeeMethod.BY_VOLUME:
-            pages = int(payload.get("pages", payload.get("units", 0)))
+            pages = _payload_int(payload, "pages", _payload_int(payload, "units", 0))
             fee = fee_by_pages(pages)
             units = pages
         else:
@@ -295,7 +295,7 @@ class Register:
                     | ((RequestRow.received_on == row.received_on) & (RequestRow.id < row.id)),
                 )
             ) or 0
-            units = int(payload.get("pieces", 1))
+            units = _payload_int(payload, "pieces", 1)
             fee = fee_by_items(int(earlier), units)
         return {"method": method.value, "amount": fee.amount, "units": units, "calculation": fee.explanation()}
 
@@ -446,6 +446,13 @@ def _check_amendment(payload: dict[str, Any]) -> None:
             date.fromisoformat(str(payload["received_on"]))
         except ValueError:
             raise InvalidStep(f"更正的收到申请日期“{payload['received_on']}”不是 YYYY-MM-DD") from None
+
+
+def _payload_int(payload: dict[str, Any], key: str, default: int) -> int:
+    try:
+        return int(payload.get(key, default))
+    except (TypeError, ValueError):
+        raise InvalidStep(f"“{key}”应为整数，收到“{payload.get(key)}”") from None
 
 
 def _jsonable(payload: dict[str, Any]) -> dict[str, Any]:

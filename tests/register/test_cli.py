@@ -169,3 +169,13 @@ def test_steps_by_chinese_names(tmp_path: Path) -> None:
     assert code == 0 and out.splitlines()[0] == "已登记：延长答复期限（2025-03-20）；当前状态：办理中"
     code, _, err = run("register", "step", "1", "催办", "2025-03-21", "--db", db)
     assert code == 2 and err.startswith("错误：“催办”不是登记簿的步骤；可选：")
+
+
+def test_bad_fee_method_and_numbers_are_clear_errors(tmp_path: Path) -> None:
+    db = str(tmp_path / "f.sqlite")
+    run("register", "add", "--applicant", "甲", "--type", "自然人", "--channel", "当面", "--submitted", "2025-03-03",
+        "--db", db)
+    code, _, err = run("register", "step", "1", "fee_notice", "2025-03-05", "--method", "按次", "--db", db)
+    assert code == 2 and err.strip() == "错误：“按次”不是收费方式；可选：按件、按量"
+    code, _, err = run("register", "step", "1", "correction_notice", "2025-03-05", "--deadline", "下周", "--db", db)
+    assert code == 2 and err.strip() == "错误：补正期限“下周”无效：请写成 YYYY-MM-DD，例如 2025-09-26"
