@@ -106,26 +106,28 @@ def _read_chars(
         unpack_rect = _RECTF.unpack_from
         # The loose box (font ascent to descent) keeps a line's characters level, but some fonts carry
         # absurd metrics (洪泽区: 200 pt boxes far from the glyph); then the glyph's own box is the truth.
-        # A run of characters of one font and size shares its loose height, so the check is made once
-        # per run, not per character.
-        run_height = -1.0
-        run_bad = False
-        for i in range(count):
-            ch = text[i] if exact else chr(get_unicode(raw, i) or 0xFFFD)
+        # Characters of one font and size share their loose height, so the check is made once per
+        # height (the first visible character of that height decides), not per character.
+        verdicts: dict[float, bool] = {}
+        for i, ch in (
+            enumerate(text) if exact else ((i, chr(get_unicode(raw, i) or 0xFFFD)) for i in range(count))
+        ):
             if ch in skip or (ch == " " and generated(raw, i) == 1):
                 continue  # PDFium's own guesses at spaces and line ends: we find lines ourselves
             if not loose_box(raw, i, rect_ref):
                 continue
             x0, y1, x1, y0 = unpack_rect(rect)  # FS_RECTF is left, top, right, bottom (one call, not four)
             height = y1 - y0
-            if height != run_height and not ch.isspace() and tight_box(raw, i, *tight_refs):
-                run_height = height
+            bad = verdicts.get(height)
+            if bad is None and not ch.isspace() and tight_box(raw, i, *tight_refs):
                 cx, cy = (left.value + right.value) / 2, (bottom.value + top.value) / 2
                 glyph = max(top.value - bottom.value, right.value - left.value)
-                run_bad = not (x0 - 1 <= cx <= x1 + 1 and y0 - 1 <= cy <= y1 + 1) or height > 4 * glyph + 6
-                if run_bad:
+                bad = verdicts[height] = (
+                    not (x0 - 1 <= cx <= x1 + 1 and y0 - 1 <= cy <= y1 + 1) or height > 4 * glyph + 6
+                )
+                if bad:
                     x0, y1, x1, y0 = left.value, top.value, right.value, bottom.value
-            elif run_bad and height == run_height and tight_box(raw, i, *tight_refs):
+            elif bad and tight_box(raw, i, *tight_refs):
                 x0, y1, x1, y0 = left.value, top.value, right.value, bottom.value
             if to_page is None:  # unrotated page: the common case, kept free of function calls
                 chars.append((ch, x0 - x_shift, y_flip - y1, x1 - x_shift, y_flip - y0))
