@@ -148,12 +148,14 @@ def _read_paths(page: pdfium.PdfPage, content: PageContent, to_page: _ToPage) ->
     text = pdfium_c.FPDF_PAGEOBJ_TEXT
     for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
         obj = get_object(raw, i)
-        if get_type(obj) != text:  # most objects are text: skip them without a second call
-            _visit(obj, _IDENTITY, content, to_page, 0)
+        kind = get_type(obj)
+        if kind != text:  # most objects are text: nothing more to ask about them
+            _visit(obj, kind, _IDENTITY, content, to_page, 0)
 
 
-def _visit(obj: object, outer: _Matrix, content: PageContent, to_page: _ToPage, depth: int) -> None:
-    kind = pdfium_c.FPDFPageObj_GetType(obj)
+def _visit(
+    obj: object, kind: int, outer: _Matrix, content: PageContent, to_page: _ToPage, depth: int
+) -> None:
     if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
         _path(obj, outer, content, to_page)
     elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
@@ -161,7 +163,8 @@ def _visit(obj: object, outer: _Matrix, content: PageContent, to_page: _ToPage, 
     elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 8:
         matrix = _compose(_matrix(obj), outer)
         for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
-            _visit(pdfium_c.FPDFFormObj_GetObject(obj, i), matrix, content, to_page, depth + 1)
+            child = pdfium_c.FPDFFormObj_GetObject(obj, i)
+            _visit(child, pdfium_c.FPDFPageObj_GetType(child), matrix, content, to_page, depth + 1)
 
 
 def _matrix(obj: object) -> _Matrix:
