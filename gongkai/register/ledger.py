@@ -238,9 +238,10 @@ class Register:
         events = [_event(e) for e in row.events]
         payload = dict(payload)
         if kind is EventKind.VOIDED:
-            if "target" not in payload:
-                raise InvalidStep("请指明要作废的记录编号")
-            check_void(events, int(payload["target"]))
+            if not str(payload.get("target", "")).isdigit():
+                raise InvalidStep("请用 --target 指明要作废的时间轴记录编号（show 中 # 后的数字）")
+            payload["target"] = int(payload["target"])
+            check_void(events, payload["target"])
         if kind is EventKind.AMENDED:
             _check_amendment(payload)
         if kind is EventKind.FEE_NOTICE and not payload.get("amount"):

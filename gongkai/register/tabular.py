@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -44,9 +44,9 @@ from gongkai.store import RequestRow
 
 
 class BadRegisterFile(RegisterError):
-    def __init__(self, name: str, reason: str) -> None:
+    def __init__(self, name: str, reason: str, *, verb: str = "读取") -> None:
         self.name, self.reason = name, reason
-        super().__init__(f"无法读取登记表《{name}》：{reason}")
+        super().__init__(f"无法{verb}登记表《{name}》：{reason}")
 
 
 @dataclass(frozen=True)
@@ -366,15 +366,16 @@ def write_table(path: Path, rows: Iterator[list[Any]] | list[list[Any]]) -> int:
     suffix = path.suffix.lower()
     count = 0
     if suffix == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(HEADERS)
-            for row in rows:
-                writer.writerow(["" if v is None else (v.isoformat() if isinstance(v, date) else v) for v in row])
-                count += 1
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(HEADERS)
+        for row in rows:
+            writer.writerow(["" if v is None else (v.isoformat() if isinstance(v, date) else v) for v in row])
+            count += 1
+        _save(path, lambda: path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline=""))
         return count
     if suffix != ".xlsx":
-        raise BadRegisterFile(path.name, "只能导出为 .xlsx 或 .csv 文件")
+        raise BadRegisterFile(path.name, "只能导出为 .xlsx 或 .csv 文件", verb="写入")
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -387,7 +388,7 @@ def write_table(path: Path, rows: Iterator[list[Any]] | list[list[Any]]) -> int:
         for cell in col:
             if isinstance(cell.value, date):
                 cell.number_format = "yyyy-mm-dd"
-    book.save(path)
+    _save(path, lambda: book.save(path))
     return count
 
 
@@ -427,4 +428,11 @@ def write_template(path: Path) -> None:
         notes.append([column.header, "是" if column.required else "", column.help])
     notes.column_dimensions["A"].width = 22
     notes.column_dimensions["C"].width = 80
-    book.save(path)
+    _save(path, lambda: book.save(path))
+
+
+def _save(path: Path, write: Callable[[], object]) -> None:
+    try:
+        write()
+    except OSError as exc:
+        raise BadRegisterFile(path.name, str(exc.strerror or exc), verb="写入") from None

@@ -168,3 +168,10 @@ def test_a_clerks_own_column_names_are_understood(register: Register, tmp_path: 
     assert t3.number(Table3Row.PARTLY_GRANTED, Applicant.LEGAL_SERVICE) == 1
     case = register.case(1)
     assert case.received_on == date(2025, 3, 4)  # the signature day, not the posting day
+
+
+def test_export_to_a_missing_folder_is_a_clear_error(register: Register, tmp_path: Path) -> None:
+    with pytest.raises(BadRegisterFile, match=re.escape("无法写入登记表《x.xlsx》")):
+        write_table(tmp_path / "没有" / "x.xlsx", [])
+    with pytest.raises(BadRegisterFile, match=re.escape("无法写入登记表《t.csv》")):
+        write_template(tmp_path / "没有" / "t.csv")
