@@ -134,3 +134,12 @@ def test_default_url_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path:
     monkeypatch.setenv("GONGKAI_DB", str(tmp_path / "env.sqlite"))
     open_store().save_report(_report())
     assert (tmp_path / "env.sqlite").exists()
+
+
+def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "登记簿.sqlite"
+    path.write_text("这不是数据库", encoding="utf-8")
+    with pytest.raises(StoreError) as err:
+        open_store(path)
+    assert str(err.value) == f"无法打开数据库《{path}》：file is not a database"
+    assert path.read_text(encoding="utf-8") == "这不是数据库"  # left as it was
