@@ -62,11 +62,26 @@ def deadline(
     json_out: JsonOut = False,
     calendar: CalendarFile = None,
     count_receipt_day: CountStartDay = False,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="也使用该登记簿中添加的放假安排（默认 $GONGKAI_DB，未设置则不用登记簿）",
+                     show_default=False),
+    ] = None,
 ) -> None:
     """计算依申请公开的期限：补正告知（7 个工作日）、答复（20 个工作日）、延长后答复（40 个工作日）。"""
     day = parse_day(received, "收到申请日期")
     with user_errors():
         cal = calendar_from(calendar)
+        store_url = db or os.environ.get("GONGKAI_DB")
+        if store_url:
+            from gongkai.register.ledger import stored_arrangements
+            from gongkai.store import open_store
+
+            store = open_store(store_url)
+            for arrangement in stored_arrangements(store):
+                if arrangement.year not in cal.arrangements:
+                    cal.add(arrangement)
+            store.close()
         result = request_deadlines(cal, day, count_start_day=count_receipt_day, explain=explain or json_out)
     if json_out:
         stdout.print(json.dumps(result.to_json(), ensure_ascii=False, indent=2), markup=False)

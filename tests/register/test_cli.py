@@ -179,3 +179,12 @@ def test_bad_fee_method_and_numbers_are_clear_errors(tmp_path: Path) -> None:
     assert code == 2 and err.strip() == "错误：“按次”不是收费方式；可选：按件、按量"
     code, _, err = run("register", "step", "1", "correction_notice", "2025-03-05", "--deadline", "下周", "--db", db)
     assert code == 2 and err.strip() == "错误：补正期限“下周”无效：请写成 YYYY-MM-DD，例如 2025-09-26"
+
+
+def test_deadline_uses_the_registers_added_arrangements(tmp_path: Path) -> None:
+    db = str(tmp_path / "cal.sqlite")
+    cal = tmp_path / "2027.csv"
+    cal.write_text("2027-01-01,放假,元旦\n", encoding="utf-8")
+    assert run("register", "calendar", "add", str(cal), "--db", db)[0] == 0
+    code, out, err = run("deadline", "2026-12-20", "--db", db, "--json")
+    assert code == 0 and json.loads(out)["answer_due"] == "2027-01-18" and err == ""
