@@ -140,5 +140,5 @@ def render_command(
         report = read_report_json(source)
         paths = write_report(report, output, chosen)
     if not report.sections:
-        stderr.print("提示：JSON 中没有各部分的文字（section_texts），只输出了标题、六个部分的标题和表格。", markup=False)
+        stderr.print("提示：JSON 中没有各部分的文字（sections），只输出了标题、六个部分的标题和表格。", markup=False)
     _summary(report, paths)

@@ -366,17 +366,14 @@ class Report:
             "notes": self.notes,
             "findings": [f.to_json() for f in self.findings],
         }
+        data["preamble"] = self.preamble
+        data["sections"] = {
+            s.section.numeral: {"heading": s.heading, "text": s.text, "source": s.source.to_json() if s.source else None}
+            for s in self.sections.values()
+        }
         if provenance:
             data["provenance"] = [
                 {"cell": ref, "source": cell.source.to_json() if cell.source else None, "how": cell.how}
                 for ref, cell in iter_cells(self)
             ]
-            data["sections"] = {
-                s.section.numeral: {
-                    "heading": s.heading,
-                    "source": s.source.to_json() if s.source else None,
-                    "chars": len(s.text),
-                }
-                for s in self.sections.values()
-            }
         return data

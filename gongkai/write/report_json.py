@@ -28,16 +28,13 @@ from gongkai.model import (
 )
 from gongkai.model.values import text_value
 
-#: keys added to ``Report.to_json`` for the words of the report
+#: the words of the report in ``Report.to_json``: the preamble and, per section numeral, heading and text
 PREAMBLE = "preamble"
-TEXTS = "section_texts"
+SECTIONS = "sections"
 
 
 def report_to_json(report: Report) -> dict[str, Any]:
-    data = report.to_json(provenance=False)
-    data[PREAMBLE] = report.preamble
-    data[TEXTS] = {s.numeral: report.section_text(s) for s in Section if s in report.sections}
-    return data
+    return report.to_json(provenance=False)
 
 
 def write_report_json(report: Report, path: str | os.PathLike[str]) -> None:
@@ -125,11 +122,14 @@ def report_from_json(data: dict[str, Any], name: str) -> Report:
                 printed = printed_forms.get(("table4", g.label, c.label))
                 table4.cells[(g, c)] = _cell(v, f"表四 {g.place} · {c.label}", problems, printed)
             report.table4 = table4
-    texts = data.get(TEXTS) or {}
+    sections = data.get(SECTIONS) or {}
     for section in Section:
-        text = texts.get(section.numeral) if isinstance(texts, dict) else None
-        if isinstance(text, str):
-            report.sections[section] = SectionText(section, section.title, text)
+        found = sections.get(section.numeral) if isinstance(sections, dict) else None
+        if isinstance(found, dict) and isinstance(found.get("text"), str):
+            heading = found.get("heading")
+            report.sections[section] = SectionText(
+                section, heading if isinstance(heading, str) else section.title, found["text"]
+            )
     report.section_order = list(report.sections)
     if problems:
         raise InputFileError(name, problems)

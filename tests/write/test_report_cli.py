@@ -74,7 +74,7 @@ def test_render_after_the_clerk_completed_the_text(tmp_path: Path) -> None:
     source = tmp_path / "r.json"
     write_report_json(report, source)
     data = json.loads(source.read_text(encoding="utf-8"))
-    data["section_texts"]["五"] = "本年度信息公开平台栏目更新不够及时。"
+    data["sections"]["五"]["text"] = "本年度信息公开平台栏目更新不够及时。"
     source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "out"
     result = runner.invoke(app, ["report", "render", str(source), "-f", "html", "-o", str(out)])
@@ -104,16 +104,17 @@ def test_render_refuses_bad_json(tmp_path: Path) -> None:
 
 
 def test_render_a_parsed_report(tmp_path: Path, corpus: Path) -> None:
-    """``gongkai parse --json`` output renders too (the official layout of a report read from the web);
-    it has no section texts, and the clerk is told so."""
+    """``gongkai parse --json`` output renders too: the official layout of a report read from the web,
+    with the sections' own words (the parse JSON carries each section's text)."""
     parsed = runner.invoke(app, ["parse", "--json", str(corpus / "reports" / "2024-湘潭县统计局.txt")])
     assert parsed.exit_code == 0, parsed.output
     source = tmp_path / "p.json"
     source.write_text(parsed.stdout, encoding="utf-8")
     result = runner.invoke(app, ["report", "render", str(source), "-f", "html", "-o", str(tmp_path / "o")])
     assert result.exit_code == 0, result.output
-    assert "没有各部分的文字" in result.output
+    assert "没有各部分的文字" not in result.output
     html = next((tmp_path / "o").iterdir())
+    assert "2024年度湘潭县统计局政府信息依申请公开的情况为零。" in html.read_text(encoding="utf-8")
     assert html.name == "湘潭县统计局2024年政府信息公开工作年度报告.html"
     again = parse_file(html)
     assert differences(report_from_json(json.loads(parsed.stdout), "p.json"), again) == []
