@@ -4,6 +4,7 @@ sections present and in order."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from gongkai.check.arith import is_blank, is_mark
@@ -24,6 +25,7 @@ from gongkai.model import (
     expected_edition,
 )
 from gongkai.model.form import NOTICES, TABLE2_EDITION_MARKERS
+from gongkai.model.labels import DRAFT_MARK_CLOSE, DRAFT_MARK_OPEN
 
 TABLE_NAMES = {"table2": TABLE2_NAME, "table3": TABLE3_NAME, "table4": TABLE4_NAME}
 #: what tells the 2019 edition of each table apart (format.md §2.5), for the message
@@ -272,3 +274,30 @@ def form_section_order(report: Report, context: Context) -> Iterator[Hit]:
             (),
             tuple(src for s in printed if (src := report.sections[s].source) is not None),
         )
+
+
+_DRAFT_MARK = re.compile(re.escape(DRAFT_MARK_OPEN) + "[^" + re.escape(DRAFT_MARK_CLOSE) + "]*" + re.escape(DRAFT_MARK_CLOSE))
+
+
+@rule(
+    "FORM.DRAFT_MARKS",
+    Severity.WARNING,
+    basis="国办公开办函〔2021〕30号 三（四）：发布内容应准确、全面",
+    title="报告中仍有待填写的内容",
+)
+def form_draft_marks(report: Report, context: Context) -> Iterator[Hit]:
+    """A drafted report (gongkai report build) still holding 【待填写：…】 parts that a person must write."""
+    for section in Section:
+        found = report.sections.get(section)
+        if found is None:
+            continue
+        marks = _DRAFT_MARK.findall(found.text)
+        if marks:
+            shown = "；".join(marks[:3]) + ("……" if len(marks) > 3 else "")
+            yield Hit(
+                f"{section.title}中还有 {len(marks)} 处待填写：{shown}",
+                section.title,
+                {"marks": marks},
+                (),
+                (found.source,) if found.source else (),
+            )

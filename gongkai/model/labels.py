@@ -87,6 +87,11 @@ TABLE2_COLUMN_ALIASES: dict[Table2Column, tuple[str, ...]] = {
     Table2Column.NEW_MADE: ("本年新制作数", "本年制作数量"),
 }
 
+#: a part of a drafted report that only a person can write: 【待填写：what to write】 (writers print it,
+#: the checker reports any left in a report about to be published)
+DRAFT_MARK_OPEN = "【待填写："
+DRAFT_MARK_CLOSE = "】"
+
 #: words that identify the printed 勾稽 note of 表三 however its punctuation came out ("钩稽" is a common typo)
 BALANCE_NOTE_MARKERS = ("勾稽关系", "钩稽关系")
 
