@@ -142,8 +142,9 @@ def match_table2_column(norm: str) -> Table2Column | None:
     return None
 
 
-def table2_markers(norm: str) -> set[Edition]:
-    return {e for e, marks in _EDITION_MARKERS.items() if any(m in norm for m in marks)}
+@lru_cache(maxsize=4096)
+def table2_markers(norm: str) -> frozenset[Edition]:
+    return frozenset(e for e, marks in _EDITION_MARKERS.items() if any(m in norm for m in marks))
 
 
 def is_group_label(norm: str) -> Table3Group | None:

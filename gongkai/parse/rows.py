@@ -149,6 +149,7 @@ def _try_explode(tok: Token, parts: list[str], match: Callable[[str], object | N
 # ---------------------------------------------------------------------------------------------- assignment
 
 
+_new = tuple.__new__
 _HOWS = {
     (positioned, n): [
         f"按行标签对齐（{'单元格位置确定' if positioned else '逐行单元格'}），第 {k + 1}/{n} 个值" for k in range(n)
@@ -175,8 +176,10 @@ def assign(values: list[Token], expected: int, positioned: bool, label_span: int
         vals.pop()
     if len(vals) == expected:
         hows = _HOWS[positioned, expected]
+        text = CellKind.TEXT
+        # built as plain tuples: NamedTuple's keyword constructor is Python code and this runs per cell
         return [
-            Cell(t.value, t.source, hows[k]) if t.value.kind is not CellKind.TEXT else _cell(t, hows[k])  # type: ignore[union-attr]  # values only here
+            _new(Cell, (t.value, t.source, hows[k], None)) if t.value.kind is not text else _cell(t, hows[k])  # type: ignore[union-attr]  # only values reach here
             for k, t in enumerate(vals)
         ]
     if len(vals) == 1 and expected > 1:

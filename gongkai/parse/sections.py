@@ -74,9 +74,14 @@ def _names(section: Section, rest: str) -> bool:
 def find_headings(doc: Document) -> list[Heading]:
     headings: list[Heading] = []
     last = -1
-    for b, block in enumerate(doc.blocks):
-        if not isinstance(block, Line) or block.separated or not block.text or block.text[0] not in _FIRST:
-            continue
+    first = _FIRST
+    candidates = [
+        (b, block)
+        for b, block in enumerate(doc.blocks)
+        if type(block) is Line and block.text and block.text[0] in first and not block.separated
+    ]
+    for b, block in candidates:
+        assert isinstance(block, Line)
         section = heading_section(block.text)
         if section is None:
             continue

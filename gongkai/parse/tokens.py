@@ -40,6 +40,7 @@ def document_to_tokens(doc: Document, start: int = 0, end: int | None = None) ->
     tokens: list[Token] = []
     append = tokens.append
     blocks = doc.blocks
+    new, norm_of, value_of = _new, normalize, read_value
     for b in range(start, len(blocks) if end is None else end):
         block = blocks[b]
         if isinstance(block, Line):
@@ -48,9 +49,9 @@ def document_to_tokens(doc: Document, start: int = 0, end: int | None = None) ->
                 text = piece.text
                 if len(text) > _LONGEST_CELL:
                     # prose: never a label or a value, and not worth normalising
-                    append(_new(Token, (text, "", None, piece.source, row, b, False, row is not None)))
+                    append(new(Token, (text, "", None, piece.source, row, b, False, row is not None)))
                     continue
-                append(_new(Token, (text, normalize(text), read_value(text), piece.source, row, b, False, row is not None)))
+                append(new(Token, (text, norm_of(text), value_of(text), piece.source, row, b, False, row is not None)))
         elif isinstance(block, Grid):
             for r in range(len(block.rows)):
                 for cell in block.origin_cells(r):

@@ -37,10 +37,14 @@ _REFUSED: dict[str, str] = {
 }
 
 
+_LOADED: dict[str, Reader] = {}
+
+
 def reader_for(kind: str) -> Reader:
-    module_name, function = READERS[kind].split(":")
-    module = importlib.import_module(module_name)
-    reader: Reader = getattr(module, function)
+    reader = _LOADED.get(kind)
+    if reader is None:
+        module_name, function = READERS[kind].split(":")
+        reader = _LOADED[kind] = getattr(importlib.import_module(module_name), function)
     return reader
 
 

@@ -111,10 +111,20 @@ def _reread_empty_cells(pixels: Any, content: PageContent) -> None:
             ]
             if crop.size == 0 or int((crop.min(axis=2) < 128).sum()) < 12:
                 continue  # blank in the scan too
+            import os
+            if os.environ.get("OCR_PAD"):
+                cv2 = importlib.import_module("cv2")
+                crop = cv2.copyMakeBorder(crop, 12, 12, 12, 12, cv2.BORDER_CONSTANT, value=(255, 255, 255))
+            if os.environ.get("OCR_UP"):
+                cv2 = importlib.import_module("cv2")
+                crop = cv2.resize(crop, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
             result, _ = _engine()(crop, use_det=False, use_cls=False, use_rec=True)
             if not result:
                 continue
             text, score = str(result[0][0]).strip(), float(result[0][1])
+            import os
+            if os.environ.get("OCR_DEBUG"):
+                print("REREAD", content.number, round(cell.x0), round(cell.top), repr(text), round(score, 3))
             if text in _ZERO_LOOKALIKES:
                 text = "0"  # the only value a lone round glyph in a number cell can be
             if score >= _REREAD_SCORE and _VALUE.match(text):

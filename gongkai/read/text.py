@@ -49,13 +49,26 @@ def lines_to_document(text: str, name: str, *, encoding: str | None = None, kind
     separator_pipes = sum(1 for line in raw_lines if "|" in line and line.strip() == "|") >= _SEPARATOR_LINES
     blocks: list[Block] = []
     append = blocks.append
+    new = _new
     for number, raw in enumerate(raw_lines, start=1):
+        if not raw:
+            continue
+        # the two commonest table layouts, one cell per line ("\t0", "0 |"), inline: they are most lines
+        if raw[0] == "\t" and raw.count("\t") == 1:
+            cell = raw[1:].strip()
+            src = new(Source, (number, 1, None, None, None, None, None))
+            append(new(Line, (cell, (new(Piece, (cell, src, False)),), src, False)))
+            continue
+        if raw[-1] == "|" and raw.count("|") == 1 and raw.strip() != "|" and "\t" not in raw:
+            cell = raw[:-1].strip()
+            src = new(Source, (number, len(raw) - len(raw.lstrip()), None, None, None, None, None))
+            append(new(Line, (cell, (new(Piece, (cell, src, False)),), src, False)))
+            continue
         # the plain line (most of a report) inline, the rest through split_line
-        if not raw or "\t" in raw or "|" in raw:
-            if raw:
-                line = split_line(raw, number, separator_pipes=separator_pipes)
-                if line is not None:
-                    append(line)
+        if "\t" in raw or "|" in raw:
+            line = split_line(raw, number, separator_pipes=separator_pipes)
+            if line is not None:
+                append(line)
             continue
         stripped = raw.strip()
         if not stripped:
