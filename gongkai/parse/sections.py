@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gongkai.model.form import Section
 from gongkai.model.labels import SECTION_ALIASES, normalize
@@ -33,6 +34,7 @@ class Heading:
     source: Source
 
 
+@lru_cache(maxsize=16384)
 def heading_section(text: str) -> Section | None:
     """The section a line is the heading of, or None."""
     line = text.strip()
