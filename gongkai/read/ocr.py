@@ -27,6 +27,8 @@ MIN_SCORE = 0.5
 _ENGINE: Any = None
 #: what a re-read value cell may hold: digits and the marks of a printed value (anything else is dropped)
 _VALUE = re.compile(r"^[0-9][0-9.,]*$|^[/／—–-]$")
+#: the text of a cell that has ink in the scan but could not be read
+UNREADABLE = "\ufffd"
 #: a re-read must be at least this sure
 _REREAD_SCORE = 0.8
 #: glyphs the recogniser returns for a lone printed zero in a cell (it reads "0" as "。" with 0.98)
@@ -97,7 +99,8 @@ def _rulings(pixels: Any, content: PageContent) -> None:
 
 def _reread_empty_cells(pixels: Any, content: PageContent) -> None:
     """The detector overlooks lone small digits ("0", "1") in table cells; a cell of the rebuilt tables that
-    is empty but has ink in it is recognised again on its own, and kept only if it reads as a value."""
+    is empty but has ink in it is recognised again on its own and kept if it reads as a value; otherwise
+    the cell reads U+FFFD, so that nobody takes it for a printed blank."""
     fragments, _ = page_fragments(content)
     margin = 2  # points inside the rulings, so the lines themselves are not read
     for fragment in fragments:
@@ -111,22 +114,13 @@ def _reread_empty_cells(pixels: Any, content: PageContent) -> None:
             ]
             if crop.size == 0 or int((crop.min(axis=2) < 128).sum()) < 12:
                 continue  # blank in the scan too
-            import os
-            if os.environ.get("OCR_PAD"):
-                cv2 = importlib.import_module("cv2")
-                crop = cv2.copyMakeBorder(crop, 12, 12, 12, 12, cv2.BORDER_CONSTANT, value=(255, 255, 255))
-            if os.environ.get("OCR_UP"):
-                cv2 = importlib.import_module("cv2")
-                crop = cv2.resize(crop, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
             result, _ = _engine()(crop, use_det=False, use_cls=False, use_rec=True)
-            if not result:
-                continue
-            text, score = str(result[0][0]).strip(), float(result[0][1])
-            import os
-            if os.environ.get("OCR_DEBUG"):
-                print("REREAD", content.number, round(cell.x0), round(cell.top), repr(text), round(score, 3))
+            text, score = (str(result[0][0]).strip(), float(result[0][1])) if result else ("", 0.0)
             if text in _ZERO_LOOKALIKES:
                 text = "0"  # the only value a lone round glyph in a number cell can be
-            if score >= _REREAD_SCORE and _VALUE.match(text):
-                x0, x1 = cell.x0 + margin, cell.x1 - margin
-                content.chars.extend(_spread(text, x0, cell.top + margin, x1, cell.bottom - margin))
+            if not (score >= _REREAD_SCORE and _VALUE.match(text)):
+                # something is printed there but it cannot be read: say so (U+FFFD, "unreadable"),
+                # never leave it looking like a printed blank
+                text = UNREADABLE
+            x0, x1 = cell.x0 + margin, cell.x1 - margin
+            content.chars.extend(_spread(text, x0, cell.top + margin, x1, cell.bottom - margin))
