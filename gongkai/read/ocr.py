@@ -47,27 +47,71 @@ def _engine() -> Any:
     return _ENGINE
 
 
-def ocr_page(pdf: pdfium.PdfDocument, content: PageContent) -> None:
-    """Fill ``content`` (a page without text) with OCR'd characters and the rulings seen in the image."""
+def _render(pdf: pdfium.PdfDocument, content: PageContent) -> Any:
     np = importlib.import_module("numpy")  # comes with the OCR extra; imported by name so that type
     # checking a machine without the extra still passes
-
     page = pdf[content.number - 1]
     try:
         image = page.render(scale=SCALE).to_pil().convert("RGB")
     finally:
         page.close()
-    pixels = np.asarray(image)
+    return np.asarray(image)
+
+
+def _recognised(pixels: Any) -> list[tuple[str, float, float, float, float]]:
+    """Text boxes found in the image: (text, x0, top, x1, bottom) in points."""
     result, _ = _engine()(pixels)
+    out: list[tuple[str, float, float, float, float]] = []
     for box, text, score in result or []:
         if float(score) < MIN_SCORE or not str(text).strip():
             continue
         xs = [float(p[0]) / SCALE for p in box]
         ys = [float(p[1]) / SCALE for p in box]
-        content.chars.extend(_spread(str(text), min(xs), min(ys), max(xs), max(ys)))
+        out.append((str(text), min(xs), min(ys), max(xs), max(ys)))
+    return out
+
+
+def ocr_page(pdf: pdfium.PdfDocument, content: PageContent) -> None:
+    """Fill ``content`` (a page without text) with OCR'd characters and the rulings seen in the image."""
+    pixels = _render(pdf, content)
+    for text, x0, top, x1, bottom in _recognised(pixels):
+        content.chars.extend(_spread(text, x0, top, x1, bottom))
     _rulings(pixels, content)
     _reread_empty_cells(pixels, content)
     content.ocr = True
+
+
+def ocr_pictures(pdf: pdfium.PdfDocument, content: PageContent) -> bool:
+    """Read the text of the large pictures on a page that also has a text layer (a table pasted as a
+    screenshot). Only what lies inside a picture and is not already in the text layer is added (a
+    letterhead or watermark picture under real text adds nothing). Returns whether anything was added."""
+    boxes = content.pictures
+    pixels = _render(pdf, content)
+    text_layer = [c for c in content.chars if not c[0].isspace()]
+    added = False
+    for text, x0, top, x1, bottom in _recognised(pixels):
+        if not _inside(x0, top, x1, bottom, boxes):
+            continue
+        if any(c[1] < x1 and c[3] > x0 and c[2] < bottom and c[4] > top for c in text_layer):
+            continue  # the text layer already has it
+        content.chars.extend(_spread(text, x0, top, x1, bottom))
+        added = True
+    if not added:
+        return False
+    found = PageContent(content.number, content.width, content.height)
+    _rulings(pixels, found)
+    content.horizontals.extend(s for s in found.horizontals if _inside(*s, boxes))
+    content.verticals.extend(s for s in found.verticals if _inside(*s, boxes))
+    _reread_empty_cells(pixels, content, boxes)
+    content.ocr_boxes.extend(boxes)
+    return True
+
+
+def _inside(
+    x0: float, top: float, x1: float, bottom: float, boxes: list[tuple[float, float, float, float]]
+) -> bool:
+    cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+    return any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
 
 
 def _spread(text: str, x0: float, top: float, x1: float, bottom: float) -> list[Char]:
@@ -97,7 +141,9 @@ def _rulings(pixels: Any, content: PageContent) -> None:
                 content.verticals.append((mid, y / SCALE, mid, (y + h) / SCALE))
 
 
-def _reread_empty_cells(pixels: Any, content: PageContent) -> None:
+def _reread_empty_cells(
+    pixels: Any, content: PageContent, within: list[tuple[float, float, float, float]] | None = None
+) -> None:
     """The detector overlooks lone small digits ("0", "1") in table cells; a cell of the rebuilt tables that
     is empty but has ink in it is recognised again on its own and kept if it reads as a value; otherwise
     the cell reads U+FFFD, so that nobody takes it for a printed blank."""
@@ -108,6 +154,8 @@ def _reread_empty_cells(pixels: Any, content: PageContent) -> None:
             width, height = cell.x1 - cell.x0, cell.bottom - cell.top
             if cell.chars or not (6 < width < 120 and 6 < height < 80):
                 continue  # not a value cell: labels are long and were found by the detector
+            if within is not None and not _inside(cell.x0, cell.top, cell.x1, cell.bottom, within):
+                continue  # a table of the text layer: its empty cells are really empty
             crop = pixels[
                 int((cell.top + margin) * SCALE) : int((cell.bottom - margin) * SCALE),
                 int((cell.x0 + margin) * SCALE) : int((cell.x1 - margin) * SCALE),

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -40,6 +41,7 @@ MARGIN = 0.1
 
 _DIGITS = re.compile(r"\d+")
 _PDFIUM = threading.Lock()
+Bbox = tuple[float, float, float, float]
 
 
 @dataclass
@@ -87,6 +89,9 @@ def _read_pdf(data: bytes, name: str, limits: Limits) -> Document:
         garbled = [p for p in pages if p not in empty and _garbled(p)]
         if empty or garbled:
             _scanned_pages(pdf, pages, empty, garbled, doc, name)
+        pictured = [p for p in pages if p.pictures and p not in empty and p not in garbled]
+        if pictured:
+            _pictures(pdf, pictured, doc)
         doc.blocks = _assemble(pages)
         return doc
     finally:
@@ -144,6 +149,24 @@ def _scanned_pages(
         ocr.ocr_page(pdf, content)
     doc.ocr = True
     doc.notes.append(f"第 {listed} 页没有可用的文字层，已经 OCR 识别；识别出的文字和数字须核对原件")
+
+
+def _pictures(pdf: pdfium.PdfDocument, pictured: list[PageContent], doc: Document) -> None:
+    """Large pictures on pages with text (a table pasted as a screenshot): read by OCR when the extra is
+    installed, otherwise say that their text, if any, was not read."""
+    from gongkai.read import ocr
+
+    listed = "、".join(str(p.number) for p in pictured)
+    if not ocr.available():
+        doc.notes.append(
+            f"第 {listed} 页有大幅图片，图片中若有文字（如表格截图）未被读取；安装 OCR 扩展后可识别"
+        )
+        return
+    read = [p for p in pictured if ocr.ocr_pictures(pdf, p)]
+    if read:
+        doc.ocr = True
+        pages = "、".join(str(p.number) for p in read)
+        doc.notes.append(f"第 {pages} 页图片中的文字已经 OCR 识别；识别出的文字和数字须核对原件")
 
 
 def _read_metadata(pdf: pdfium.PdfDocument, doc: Document) -> None:
@@ -209,6 +232,15 @@ def _remove_furniture(pages: list[PageContent], per_page: list[list[_Item]]) -> 
 
 def _assemble(pages: list[PageContent]) -> list[Block]:
     ocr_pages = {content.number for content in pages if content.ocr}
+    ocr_boxes = {content.number: content.ocr_boxes for content in pages if content.ocr_boxes}
+
+    def by_ocr(page: int, bbox: tuple[float, float, float, float]) -> bool:
+        """Whether a piece was read by OCR: its page was, or it lies in a picture read by OCR."""
+        if page in ocr_pages:
+            return True
+        cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
+        return any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in ocr_boxes.get(page, ()))
+
     per_page = [_page_items(content) for content in pages]
     _remove_furniture(pages, per_page)
     order: list[Line | int] = []  # lines, and tables by index until their fragments are all joined
@@ -226,7 +258,7 @@ def _assemble(pages: list[PageContent]) -> list[Block]:
             fragment = item.fragment
             if fragment is None:
                 assert item.line is not None
-                order.append(_line_block(item.line, item.page, item.page in ocr_pages))
+                order.append(_line_block(item.line, item.page, by_ocr))
                 open_table = None
                 continue
             if (
@@ -251,17 +283,19 @@ def _assemble(pages: list[PageContent]) -> list[Block]:
         if items and items[-1].fragment is None:
             open_table = None
     # now that continuations are joined, turn each table into a Grid
-    grids = [_grid(i, cells, first, ocr_pages) for i, (cells, first) in enumerate(tables)]
+    grids = [_grid(i, cells, first, by_ocr) for i, (cells, first) in enumerate(tables)]
     return [grids[b] if isinstance(b, int) else b for b in order]
 
 
-def _line_block(line: TextLine, page: int, ocr: bool) -> Line:
-    pieces = tuple(Piece(text, Source(page=page, bbox=box), ocr=ocr) for text, box in line.pieces)
+def _line_block(line: TextLine, page: int, by_ocr: Callable[[int, Bbox], bool]) -> Line:
+    pieces = tuple(
+        Piece(text, Source(page=page, bbox=box), ocr=by_ocr(page, box)) for text, box in line.pieces
+    )
     source = Source(page=page, bbox=(line.x0, line.top, line.x1, line.bottom))
     return Line(text=line.text, cells=pieces, source=source, separated=len(pieces) > 1)
 
 
-def _grid(index: int, cells: list[Box], first: Fragment, ocr_pages: set[int]) -> Grid:
+def _grid(index: int, cells: list[Box], first: Fragment, by_ocr: Callable[[int, Bbox], bool]) -> Grid:
     n_rows, n_cols, placed = place(cells)
     rows: list[list[GridCell | None]] = [[None] * n_cols for _ in range(n_rows)]
     for p in placed:
@@ -272,7 +306,7 @@ def _grid(index: int, cells: list[Box], first: Fragment, ocr_pages: set[int]) ->
             col=p.col,
             rowspan=p.rowspan,
             colspan=p.colspan,
-            ocr=p.box.page in ocr_pages,
+            ocr=by_ocr(p.box.page, p.box.bbox),
         )
         for r in range(p.row, p.row + p.rowspan):
             for c in range(p.col, p.col + p.colspan):

@@ -22,6 +22,8 @@ import pypdfium2.raw as pdfium_c
 THIN = 2.5
 #: segments shorter than this are glyph-like decoration, not rulings
 MIN_RULE = 3.0
+#: a picture covering at least this share of the page may hold text (a table pasted as an image)
+PICTURE = 0.1
 
 #: Char = (text, x0, top, x1, bottom)
 Char = tuple[str, float, float, float, float]
@@ -44,8 +46,12 @@ class PageContent:
     verticals: list[Segment] = field(default_factory=list)
     #: count of image objects (a page with images and no text is a scan)
     images: int = 0
+    #: boxes of pictures covering a good part of the page (a table pasted as a screenshot, a scanned page)
+    pictures: list[Segment] = field(default_factory=list)
     #: the characters and rulings were recognised in the rendered image (gongkai.read.ocr)
     ocr: bool = False
+    #: parts of the page whose text was recognised by OCR (pictures on a page that also has text)
+    ocr_boxes: list[Segment] = field(default_factory=list)
 
 
 def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
@@ -160,11 +166,27 @@ def _visit(
         _path(obj, outer, content, to_page)
     elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
         content.images += 1
+        if outer is _IDENTITY:
+            _picture(obj, content, to_page)
     elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 8:
         matrix = _compose(_matrix(obj), outer)
         for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
             child = pdfium_c.FPDFFormObj_GetObject(obj, i)
             _visit(child, pdfium_c.FPDFPageObj_GetType(child), matrix, content, to_page, depth + 1)
+
+
+def _picture(obj: object, content: PageContent, to_page: _ToPage) -> None:
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    if not pdfium_c.FPDFPageObj_GetBounds(
+        obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+    ):
+        return
+    xa, ya = to_page(left.value, top.value)
+    xb, yb = to_page(right.value, bottom.value)
+    x0, x1 = max(min(xa, xb), 0.0), min(max(xa, xb), content.width)
+    y0, y1 = max(min(ya, yb), 0.0), min(max(ya, yb), content.height)
+    if x1 > x0 and y1 > y0 and (x1 - x0) * (y1 - y0) >= PICTURE * content.width * content.height:
+        content.pictures.append((x0, y0, x1, y1))
 
 
 def _matrix(obj: object) -> _Matrix:

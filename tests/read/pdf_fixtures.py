@@ -183,3 +183,30 @@ def garbled_pdf(text: str = "2024 Annual Report") -> bytes:
         b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
     ]
     return _write(objects)
+
+
+def text_with_picture_pdf(source: bytes, page_index: int, crop: tuple[float, float, float, float]) -> bytes:
+    """A page with a text layer and, below the text, a screenshot of the ``crop`` box (points, top-left
+    origin) of ``source``'s page: a table pasted as a picture."""
+    from PIL import Image
+
+    src = pdfium.PdfDocument(source)
+    scale = 2.0
+    rendered = src[page_index].render(scale=scale).to_pil()
+    x0, top, x1, bottom = crop
+    picture: Image.Image = rendered.crop(
+        (int(x0 * scale), int(top * scale), int(x1 * scale), int(bottom * scale))
+    )
+    out = pdfium.PdfDocument(
+        lines_pdf([[(72, 80, "Report with a pasted table"), (72, 110, "See the table below")]])
+    )
+    page = out[0]
+    image = pdfium.PdfImage.new(out)
+    image.set_bitmap(pdfium.PdfBitmap.from_pil(picture))
+    width, height = x1 - x0, bottom - top
+    image.set_matrix(pdfium.PdfMatrix().scale(width, height).translate(x0, 842 - 200 - height))
+    page.insert_obj(image)
+    page.gen_content()
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()

@@ -26,6 +26,7 @@ from tests.read.pdf_fixtures import (
     rotated_pdf,
     text_and_scan_pdf,
     text_pdf,
+    text_with_picture_pdf,
 )
 
 REAL_PDFS = ["2024-淮安市人民政府", "2023-淮安市洪泽区人民政府", "2024-淮安市洪泽区人民政府"]
@@ -455,3 +456,30 @@ def test_fake_bold_text_drawn_three_times_reads_once() -> None:
     bold = [(72, 100, "Bold heading"), (72.3, 100.2, "Bold heading"), (72.6, 100, "Bold heading")]
     doc = read_bytes(lines_pdf([[*bold, (72, 200, "Normal")]]), "bold.pdf")
     assert [b.text for b in doc.blocks] == ["Bold heading", "Normal"]
+
+
+def _pasted_table(corpus: Path) -> bytes:
+    # 表四 of 淮安 2024 (page 5), pasted as a picture under two lines of real text
+    return text_with_picture_pdf(
+        (corpus / "reports" / "2024-淮安市人民政府.pdf").read_bytes(), 4, (60, 498, 530, 698)
+    )
+
+
+def test_table_pasted_as_picture_is_noted_without_ocr(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gongkai.read import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    doc = read_bytes(_pasted_table(corpus), "截图.pdf")
+    assert [b.text for b in doc.blocks] == ["Report with a pasted table", "See the table below"]
+    assert any("第 1 页有大幅图片" in note for note in doc.notes)
+
+
+def test_table_pasted_as_picture_is_read_by_ocr(corpus: Path) -> None:
+    pytest.importorskip("rapidocr_onnxruntime")
+    doc = read_bytes(_pasted_table(corpus), "截图.pdf")
+    assert doc.ocr and any("图片中的文字已经 OCR 识别" in note for note in doc.notes)
+    lines = [b for b in doc.blocks if isinstance(b, Line)]
+    assert [p.ocr for p in lines[0].cells] == [False]  # the text layer stays text
+    table4 = _grids(doc)[-1]
+    assert all(cell.ocr for row in table4.rows for cell in row)
+    assert _row_texts(table4, len(table4.rows) - 1)[:5] == ["72", "64", "178", "37", "351"]
