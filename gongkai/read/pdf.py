@@ -6,10 +6,11 @@ Why pypdfium2 and not pdfplumber (measured on the 10 corpus PDFs, 51 pages, 2-co
 (pdfminer.six, pure Python) needs about 95 ms per page for words and ruling lines, i.e. about half a second
 per report before any table is rebuilt, so two cores could not read 10 reports a second. PDFium (C++)
 extracts the plain text of a page in about 2.3 ms; reading every character's box and every path object
-from it, rebuilding the tables and assembling the Document costs about 6.3 ms per page in all, 2.7× the
-bare text extraction (2.9–3.1× with gongkai.parse on top, machine shared with other jobs), about 30
-reports per second on one core (``bench/pdf_speed.py`` prints these figures). Characters and paths come
-from the raw PDFium API (``pdf_page``); lines and cell text from ``pdf_text``; tables from ``pdf_table``.
+from it, rebuilding the tables and assembling the Document costs about 6 ms per page in all, 2.7× the
+bare text extraction (2.8× with gongkai.parse on top; up to 3.1× while other jobs load the machine),
+about 30 reports per second on one core (``bench/pdf_speed.py`` prints these figures). Characters and
+paths come from the raw PDFium API (``pdf_page``); lines and cell text from ``pdf_text``; tables from
+``pdf_table``; pages without a usable text layer and pasted pictures go to ``ocr`` when it is installed.
 
 Errors are told apart by the exception's type and PDFium's error code, never by message text: a wrong
 password is ``EncryptedReport``, anything else PDFium cannot load is ``CorruptFile``; more pages than
