@@ -4,6 +4,7 @@ memory. Every file is made inside the test (nothing big is committed)."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import time
 import tracemalloc
@@ -195,3 +196,31 @@ def test_page_full_of_rulings_is_bounded() -> None:
     doc = read_bytes(out.getvalue(), "格子.pdf")
     assert time.perf_counter() - started < 10
     assert doc.text == "Grid page"
+
+
+def test_folder_run_reads_the_good_files_beside_hostile_ones(corpus: Path, tmp_path: Path) -> None:
+    """`gongkai parse DIR`: each hostile file gets one Chinese error line, the real reports are parsed."""
+    from typer.testing import CliRunner
+
+    from gongkai.cli import app
+    from tests.read.pdf_fixtures import blank_pages_pdf
+
+    (tmp_path / "2024-淮安市人民政府.pdf").write_bytes(
+        (corpus / "reports" / "2024-淮安市人民政府.pdf").read_bytes()
+    )
+    (tmp_path / "模版.docx").write_bytes(_template(corpus))
+    (tmp_path / "加密.pdf").write_bytes(text_pdf(password="secret"))
+    (tmp_path / "五百页.pdf").write_bytes(blank_pages_pdf(500))
+    (tmp_path / "坏.docx").write_bytes(_template(corpus)[:3000])
+    laughs = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'
+    (tmp_path / "笑.docx").write_bytes(_docx({"word/document.xml": laughs}))
+    result = CliRunner().invoke(app, ["parse", "--jsonl", str(tmp_path)])
+    assert result.exit_code != 0
+    parsed = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert sorted(p["file"] for p in parsed) == ["2024-淮安市人民政府.pdf", "模版.docx"]
+    report = next(p for p in parsed if p["file"].endswith(".pdf"))
+    assert report["table4"][:5] == [72, 64, 178, 37, 351]
+    errors = [line for line in result.stderr.splitlines() if line.strip()]
+    for name in ("加密.pdf", "五百页.pdf", "坏.docx", "笑.docx"):
+        assert sum(f"《{name}》" in line for line in errors) == 1, errors
+    assert "Traceback" not in result.stderr + result.stdout
