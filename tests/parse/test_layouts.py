@@ -189,3 +189,24 @@ def test_label_spanning_two_columns_rebuilt_as_two_cells() -> None:
     data = parse_text(render(row))
     assert data["table3"] == GOLD["table3"]
     assert data["uncertain_cells"] == []
+
+
+def test_columns_aligned_with_spaces_like_pdftotext_layout() -> None:
+    """Text copied from a PDF with its layout: columns separated by runs of spaces, the group label on the
+    line of its first sub-row, long labels wrapped onto the next line after the figures."""
+    groups = {row.label: row.group.label for row in FORM_2021.table3 if row.group is not None}
+    first_of_group: set[str] = set()
+    seen_groups: set[str] = set()
+    for row in FORM_2021.table3:
+        if row.group is not None and row.group.label not in seen_groups:
+            seen_groups.add(row.group.label)
+            first_of_group.add(row.label)
+
+    def row(label: str, values: list[str]) -> list[str]:
+        if label in first_of_group:
+            label = f"{groups[label]}      {label}"
+        if label.startswith("（二）部分公开"):
+            return ["（二）部分公开（区分处理的，只计这     " + "      ".join(values), "一情形，不计其他情形）"]
+        return ["      ".join([label, *values]) if label else "      ".join(values)]
+
+    assert_gold(parse_text(render(row)))
