@@ -13,6 +13,8 @@ _CN_YEAR = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年")
 _TITLE_START = re.compile(r"^\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年|^\s*政府信息公开")
 _FILE_NAME = re.compile(r"^((?:19|20)\d{2})\s*[-_ ]?\s*(?:年度?)?([\u4e00-\u9fa5]{2,30})$")
 _UNNAMED = re.compile(r"未署名|未知|某")
+_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}年|[〇零○一二三四五六七八九]{4}年")
+_TITLE_NAME = re.compile(r"政府信息公开|政务公开|信息公开")
 _TITLE_LABEL = re.compile(r"^(?:标题|题目|名称|文章标题)\s*[:：]\s*")
 _BREADCRUMB = re.compile(r">|＞|»|当前位置|首页")
 _TITLE_WORDS = ("政府信息公开", "政务公开", "信息公开工作")
@@ -102,8 +104,12 @@ def _title(doc: Document, first_heading: int | None) -> str | None:
 
 def _agency(doc: Document, title: str, body: str, year: int | None) -> tuple[str | None, str]:
     compact = re.sub(r"\s+", "", title)
-    m = re.match(r"^(.*?)(?:关于)?(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})年", compact)
-    short = m.group(1).strip("：:，,、") if m else ""
+    # the agency is what the title says before the year or the report's name, whichever comes first:
+    # "湘潭县统计局2024年政府信息公开…", "某局政府信息公开工作年度报告（2023年度）"
+    ends = [m.start() for m in (_TITLE_YEAR.search(compact), _TITLE_NAME.search(compact)) if m]
+    short = compact[: min(ends)].strip("：:，,、（(") if ends else ""
+    if short.endswith("关于"):
+        short = short[: -len("关于")]
     if short and len(short) >= 2:
         # the body may give the full name ("互助县统计局" for a title that says "统计局")
         longer = []
