@@ -52,6 +52,9 @@ class CellValue:
 
 BLANK = CellValue(CellKind.BLANK, "")
 
+#: what a reader puts in a cell that has ink it could not read (OCR): a value of unknown content, not a blank
+UNREADABLE = "\ufffd"
+
 #: Units printed after numbers in table cells.
 UNITS = ("万元", "元", "件", "笔", "条", "个", "项", "次", "宗")
 _SPACE = re.compile(r"[\s\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
@@ -76,6 +79,8 @@ def read_value(text: str) -> CellValue | None:
     compact = strip_cell(raw)
     if not compact:
         return CellValue(CellKind.BLANK, raw)
+    if UNREADABLE in compact:
+        return CellValue(CellKind.TEXT, compact)
     # White space inside a figure ("1 0", "1\n0") may join two cells or split one: never read it as one
     # number. Only the space before a unit ("40.1396 万元") and thousands spacing of the unit are harmless.
     inner = _SPACE.sub(" ", raw.strip(" \t\r\n\u00a0\u3000|")).strip()

@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 
 from gongkai.model.labels import normalize
 from gongkai.model.report import Cell, Source
-from gongkai.model.values import CellKind, CellValue, read_value
+from gongkai.model.values import UNREADABLE, CellKind, CellValue, read_value
 from gongkai.parse.tokens import Token
 
 K = TypeVar("K")
@@ -138,10 +138,10 @@ def _try_explode(tok: Token, parts: list[str], match: Callable[[str], object | N
         values = [read_value(p) for p in rest]
         if match(normalize(label)) is not None and all(v is not None and v.kind is not CellKind.TEXT for v in values):
             row = tok.row if tok.row is not None else (tok.block, 0)
-            first = Token(label, normalize(label), None, tok.source, row, tok.block, tok.in_grid, True)
+            first = Token(label, normalize(label), None, tok.source, row, tok.block, tok.in_grid, True, tok.ocr)
             pieces = [first]
             for p, v in zip(rest, values, strict=True):
-                pieces.append(Token(p, normalize(p), v, tok.source, row, tok.block, tok.in_grid, True))
+                pieces.append(Token(p, normalize(p), v, tok.source, row, tok.block, tok.in_grid, True, tok.ocr))
             return pieces
     return None
 
@@ -179,7 +179,9 @@ def assign(values: list[Token], expected: int, positioned: bool, label_span: int
         text = CellKind.TEXT
         # built as plain tuples: NamedTuple's keyword constructor is Python code and this runs per cell
         return [
-            _new(Cell, (t.value, t.source, hows[k], None)) if t.value.kind is not text else _cell(t, hows[k])  # type: ignore[union-attr]  # only values reach here
+            _new(Cell, (t.value, t.source, hows[k], None))
+            if t.value.kind is not text and not t.ocr  # type: ignore[union-attr]  # only values reach here
+            else _cell(t, hows[k])
             for k, t in enumerate(vals)
         ]
     if len(vals) == 1 and expected > 1:
@@ -202,7 +204,11 @@ def assign(values: list[Token], expected: int, positioned: bool, label_span: int
 def _cell(tok: Token, how: str) -> Cell:
     value = tok.value
     assert value is not None
-    if value.kind is CellKind.NUMBER:
+    if tok.ocr:
+        how += "；经 OCR 从扫描图像识别，请与原件核对"
+    if UNREADABLE in value.raw:
+        return Cell(None, tok.source, how, "扫描件中该格有字迹，但 OCR 无法识别")
+    if value.kind is not CellKind.TEXT:
         return Cell(value, tok.source, how)
     if value.kind is CellKind.TEXT:
         return Cell(value, tok.source, how, f"单元格内容“{value.raw}”不是一个数值（可能是多个数字挤在一格，或文字）")

@@ -26,6 +26,8 @@ class Token(NamedTuple):
     in_grid: bool
     #: the row's cells are positioned (a grid row or a separated line): blanks in it were printed
     positioned: bool
+    #: read by OCR from a scanned image: to be checked against the original
+    ocr: bool = False
 
 
 # a report has hundreds of tokens; NamedTuple's constructor is Python code, tuple.__new__ is not
@@ -49,12 +51,14 @@ def document_to_tokens(doc: Document, start: int = 0, end: int | None = None) ->
                 text = piece.text
                 if len(text) > _LONGEST_CELL:
                     # prose: never a label or a value, and not worth normalising
-                    append(new(Token, (text, "", None, piece.source, row, b, False, row is not None)))
+                    append(new(Token, (text, "", None, piece.source, row, b, False, row is not None, piece.ocr)))
                     continue
-                append(new(Token, (text, norm_of(text), value_of(text), piece.source, row, b, False, row is not None)))
+                append(
+                    new(Token, (text, norm_of(text), value_of(text), piece.source, row, b, False, row is not None, piece.ocr))
+                )
         elif isinstance(block, Grid):
             for r in range(len(block.rows)):
                 for cell in block.origin_cells(r):
                     text = cell.text
-                    append(Token(text, normalize(text), read_value(text), cell.source, (b, r), b, True, True))
+                    append(Token(text, normalize(text), read_value(text), cell.source, (b, r), b, True, True, cell.ocr))
     return tokens

@@ -16,6 +16,7 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
+from gongkai.model.values import UNREADABLE
 from gongkai.read.pdf_page import MIN_RULE, Char, PageContent
 from gongkai.read.pdf_table import page_fragments
 
@@ -27,8 +28,6 @@ MIN_SCORE = 0.5
 _ENGINE: Any = None
 #: what a re-read value cell may hold: digits and the marks of a printed value (anything else is dropped)
 _VALUE = re.compile(r"^[0-9][0-9.,]*$|^[/／—–-]$")
-#: the text of a cell that has ink in the scan but could not be read
-UNREADABLE = "\ufffd"
 #: a re-read must be at least this sure
 _REREAD_SCORE = 0.8
 #: glyphs the recogniser returns for a lone printed zero in a cell (it reads "0" as "。" with 0.98)
