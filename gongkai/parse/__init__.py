@@ -27,7 +27,8 @@ def parse_document(doc: Document) -> Report:
         doc = unsquash(doc)
     headings = find_headings(doc)
     preamble, sections = section_texts(doc, headings)
-    body = doc.text
+    # the words of the report (grids excluded): what meta and the "is this a report" test read
+    body = "\n".join([preamble, *(s.heading + "\n" + s.text for s in sections.values())]) if headings else doc.text
     meta = read_meta(
         doc,
         headings[0].block if headings else None,

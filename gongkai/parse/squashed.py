@@ -90,14 +90,15 @@ def _normalized_with_offsets(text: str) -> tuple[str, list[int]]:
 
 
 def is_squashed(doc: Document) -> bool:
-    if any(not isinstance(b, Line) for b in doc.blocks):
+    """Text only (no grids), with a long line that holds several 表三 labels run together."""
+    long = [b for b in doc.blocks if type(b) is Line and len(b.text) >= _MIN_LENGTH and not b.separated]
+    if not long or any(not isinstance(b, Line) for b in doc.blocks):
         return False
     label = normalize(Table3Row.NEW_RECEIVED.label)
-    for block in doc.blocks:
-        if isinstance(block, Line) and len(block.text) >= _MIN_LENGTH and not block.separated:
-            norm = normalize(block.text)
-            if label in norm and sum(1 for _ in _anchor_pattern().finditer(norm)) >= _MIN_LABELS:
-                return True
+    for block in long:
+        norm = normalize(block.text)
+        if label in norm and sum(1 for _ in _anchor_pattern().finditer(norm)) >= _MIN_LABELS:
+            return True
     return False
 
 
