@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from gongkai.errors import GongkaiError
+from gongkai.parse import parse_file
 
-from gongkai.errors import GongkaiError  # noqa: E402
-from gongkai.parse import parse_file  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def gold_cells(gold: dict[str, Any]) -> dict[tuple[str, str, str], Any]:

@@ -12,18 +12,16 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pypdfium2 as pdfium
+
+from gongkai.read import read_bytes
+from gongkai.read.document import Document
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-import pypdfium2 as pdfium  # noqa: E402
-
-from gongkai.read import read_bytes  # noqa: E402
-from gongkai.read.document import Document  # noqa: E402
 
 Parse = Callable[[Document], object]
 

@@ -15,19 +15,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from gongkai.check import RULES, check_reports
+from gongkai.errors import GongkaiError
+from gongkai.model import TABLE4_CELLS, Applicant, Finding, Report, Severity, iter_cells
+from gongkai.parse import parse_file
 
-from gongkai.check import RULES, check_reports  # noqa: E402
-from gongkai.errors import GongkaiError  # noqa: E402
-from gongkai.model import TABLE4_CELLS, Applicant, Finding, Report, Severity, iter_cells  # noqa: E402
-from gongkai.parse import parse_file  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,13 @@ import argparse
 import cProfile
 import pstats
 import re
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from gongkai.parse import parse_document
+from gongkai.read import read_bytes
 
-from gongkai.parse import parse_document  # noqa: E402
-from gongkai.read import read_bytes  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "reports"
 BASELINE = re.compile(r"(\d+)\s*件")
