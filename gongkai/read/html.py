@@ -163,9 +163,7 @@ class _Walker:
     def walk(self, el: lxml.html.HtmlElement) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _SKIP or not tag or _is_hidden(el):
-            if tag != "" or el.tail:
-                pass
-            return
+            return  # comments, scripts, hidden chrome; their tail text is the parent's (added below)
         if tag == "table" and el.find(".//table") is None:
             self.flush()
             self.blocks.append(self._grid(el))
@@ -179,8 +177,6 @@ class _Walker:
         self._add_text(el.text, el.sourceline)
         for child in el:
             self.walk(child)
-            if isinstance(child.tag, str) and child.tag not in _SKIP:
-                pass
             self._add_text(child.tail, child.sourceline)
         if block:
             self.flush()
