@@ -18,7 +18,6 @@ from gongkai.model.form import (
     TABLE4_PARTS,
     Applicant,
     Edition,
-    Table2Column,
     Table2Row,
     Table3Row,
     Table4Column,
@@ -26,7 +25,7 @@ from gongkai.model.form import (
     expected_edition,
     form_for,
 )
-from gongkai.model.labels import normalize, table2_variants, table3_variants
+from gongkai.model.labels import normalize
 from gongkai.model.report import Cell, LabelVariant, Table2, Table3, Table4
 from gongkai.model.values import CellKind
 from gongkai.parse.labels import (
@@ -122,7 +121,7 @@ def read_table2(tokens: Sequence[Token], year: int | None, variants: list[LabelV
         cells = assign(read.values, len(columns), read.label.positioned)
         for column, cell in zip(columns, cells, strict=True):
             table.cells[(read.key, column)] = cell
-        _note_variant(read, read.key.label_in(edition), table2_variants(read.key), variants)
+        _note_variant(read, read.key.label_in(edition), variants)
     _place_unlabelled(table, rows, orphans, seen, variants)
     table.missing_rows = [r for r in form.table2_rows if r not in seen]
     return table
@@ -198,7 +197,7 @@ def read_table3(tokens: Sequence[Token], year: int | None, variants: list[LabelV
         cells = assign(found.values, len(_APPLICANTS), found.label.positioned, label_span=_T3_LABEL_COLUMNS)
         for column, cell in zip(_APPLICANTS, cells, strict=True):
             table.cells[(row, column)] = cell
-        _note_variant(found, row.label, table3_variants(row), variants)
+        _note_variant(found, row.label, variants)
     for row in table.rows:
         if (row, Applicant.TOTAL) not in table.cells and row not in by_key:
             for column in _APPLICANTS:
@@ -278,10 +277,11 @@ def _table4_by_group(tokens: Sequence[Token]) -> Table4 | None:
 # ---------------------------------------------------------------------------------------------- variants
 
 
-def _note_variant(read: RowRead[Table2Row] | RowRead[Table3Row], official: str, accepted: tuple[str, ...], out: list[LabelVariant]) -> None:
+def _note_variant(read: RowRead[Table2Row] | RowRead[Table3Row], official: str, out: list[LabelVariant]) -> None:
+    """A printed label that differs from the official one beyond punctuation and spacing (typos, aliases)."""
     printed = read.printed_label.strip()
     if normalize(printed) != normalize(official):
         out.append(LabelVariant(official, printed, read.label.source))
 
 
-__all__ = ["Regions", "Table2Column", "find_regions", "read_table2", "read_table3", "read_table4"]
+__all__ = ["Regions", "find_regions", "read_table2", "read_table3", "read_table4"]
