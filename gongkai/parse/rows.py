@@ -16,7 +16,7 @@ from itertools import combinations, pairwise
 from typing import Generic, TypeVar
 
 from gongkai.model.labels import normalize
-from gongkai.model.report import Cell, Source
+from gongkai.model.report import Cell
 from gongkai.model.values import UNREADABLE, CellKind, CellValue, read_value
 from gongkai.parse.tokens import Token
 
@@ -184,8 +184,8 @@ def assign(values: list[Token], expected: int, positioned: bool, label_span: int
             else _cell(t, hows[k])
             for k, t in enumerate(vals)
         ]
-    if len(vals) == 1 and expected > 1:
-        split = _split_squashed(vals[0], expected)
+    if 0 < len(vals) < expected:
+        split = _split_squashed(vals, expected)
         if split is not None:
             return split
     where = vals[0].source if vals else None
@@ -218,23 +218,60 @@ def _cell(tok: Token, how: str) -> Cell:
 _DIGITS = re.compile(r"^\d+$")
 
 
-def _split_squashed(tok: Token, expected: int) -> list[Cell] | None:
-    """'4920' printed for three cells: split only if exactly one split has no leading zeros."""
-    value = tok.value
-    if value is None or value.kind is not CellKind.NUMBER or value.unit or not _DIGITS.match(value.raw):
+def _split_squashed(toks: list[Token], expected: int) -> list[Cell] | None:
+    """Figures run together ("4920" for three cells, "10 0 0 0 01" for seven): split only if exactly one
+    way gives the expected number of cells with no leading zeros."""
+    digits = []
+    for tok in toks:
+        value = tok.value
+        if value is None or value.kind is not CellKind.NUMBER or value.unit or not _DIGITS.match(value.raw):
+            return None
+        digits.append(value.raw)
+    total = sum(len(d) for d in digits)
+    if total < expected:
         return None
-    digits = value.raw
-    if len(digits) < expected:
-        return None
-    splits = list(_splits(digits, expected))
-    src: Source = tok.source
-    if len(splits) == 1:
-        return [
-            Cell(CellValue(CellKind.NUMBER, part, int(part)), src, f"连写数字“{digits}”唯一拆分，第 {k + 1}/{expected} 个值")
-            for k, part in enumerate(splits[0])
-        ]
-    reason = f"连写数字“{digits}”有 {len(splits)} 种拆分为 {expected} 格的方式，无法确定各格的值"
-    return [Cell(None, src, "连写数字", reason) for _ in range(expected)]
+    if total > expected * _MAX_FIGURE_DIGITS:
+        # more digits than the cells can hold as plausible figures: too many splits to list, none certain
+        reason = f"连写数字“{' '.join(digits)}”过长，无法确定各格的值"
+        return [Cell(None, toks[0].source, "连写数字", reason) for _ in range(expected)]
+    ways = _joint_splits(digits, expected)
+    shown = " ".join(digits)
+    if len(ways) == 1:
+        cells: list[Cell] = []
+        for tok, parts in zip(toks, ways[0], strict=True):
+            for part in parts:
+                k = len(cells)
+                how = f"连写数字“{shown}”唯一拆分，第 {k + 1}/{expected} 个值"
+                cells.append(Cell(CellValue(CellKind.NUMBER, part, int(part)), tok.source, how))
+        return cells
+    many = f"{len(ways)} 种" if len(ways) <= _MAX_WAYS else "多种"
+    reason = f"连写数字“{shown}”有{many}拆分为 {expected} 格的方式，无法确定各格的值"
+    return [Cell(None, toks[0].source, "连写数字", reason) for _ in range(expected)]
+
+
+_MAX_WAYS = 50
+#: a table figure has at most this many digits (the largest corpus figure, 3985758, has 7)
+_MAX_FIGURE_DIGITS = 9
+
+
+def _joint_splits(digits: list[str], expected: int) -> list[list[tuple[str, ...]]]:
+    """Every way to cut each digit string so that the pieces number ``expected`` (stops past _MAX_WAYS)."""
+    out: list[list[tuple[str, ...]]] = []
+
+    def walk(i: int, left: int, acc: list[tuple[str, ...]]) -> None:
+        if len(out) > _MAX_WAYS:
+            return
+        if i == len(digits):
+            if left == 0:
+                out.append(list(acc))
+            return
+        remaining = len(digits) - i - 1  # each later string needs at least one cell
+        for parts in range(1, min(len(digits[i]), left - remaining) + 1):
+            for cut in _splits(digits[i], parts):
+                walk(i + 1, left - parts, [*acc, cut])
+
+    walk(0, expected, [])
+    return out
 
 
 def _splits(digits: str, parts: int) -> list[tuple[str, ...]]:

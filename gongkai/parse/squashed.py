@@ -44,6 +44,9 @@ from gongkai.read.document import Block, Document, Line, Piece
 #: a line this long holding this many 表三 labels has lost its separators
 _MIN_LENGTH = 300
 _MIN_LABELS = 5
+_HEADING = r"[一二三四五六][、.．][^,，。；;:：0-9]{1,28}?(?:情况|事项|计划|问题)"
+#: figures separated by spaces, left between two labels ("8 0 0 0 0 0 8")
+_FIGURES = re.compile(r"\d+")
 _DROP = re.compile(r"[\s\u00a0\u3000\u200b\ufeff|\"'“”‘’「」『』]")
 
 
@@ -68,9 +71,10 @@ def _anchor_pattern() -> re.Pattern[str]:
     for section in Section:
         anchors.add(normalize(section.title))
         anchors.update(normalize(f"{section.numeral}、{alias}") for alias in SECTION_ALIASES.get(section, ()))
-    # longest first: at any position the regex takes the first alternative that matches
+    # longest first: at any position the regex takes the first alternative that matches; last, a section
+    # heading in other words ("五、存在的主要问题及明年工作计划"), up to the word that ends a heading
     ordered = sorted((a for a in anchors if len(a) >= 2), key=len, reverse=True)
-    return re.compile("|".join(re.escape(a) for a in ordered))
+    return re.compile("|".join([*(re.escape(a) for a in ordered), _HEADING]))
 
 
 def _normalized_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -139,6 +143,11 @@ def _cut(line: Line) -> list[Line]:
             continue
         piece = text[start:end].strip()
         if not piece:
+            continue
+        if " " in piece and piece.replace(" ", "").isdigit():
+            for m in _FIGURES.finditer(text, start, end):
+                src = Source(line=line_number, column=base + m.start())
+                pieces.append(Line(m.group(), (Piece(m.group(), src),), src))
             continue
         src = Source(line=line_number, column=base + start)
         pieces.append(Line(piece, (Piece(piece, src),), src))

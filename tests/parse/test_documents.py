@@ -64,3 +64,27 @@ def test_squashed_text_with_no_separators() -> None:
     assert uncertain == {("table2", "行政规范性文件", c) for c in ("本年制发件数", "本年废止件数", "现行有效件数")}
     for row in ("规章", "行政许可", "行政处罚", "行政强制", "行政事业性收费"):
         assert data["table2"][row] == gold["table2"][row]
+
+
+def test_real_crawler_copy_with_glued_cells() -> None:
+    """A real one-line copy (tests/data/README.md): figures glued to labels and to each other, some with
+    spaces. Every run of digits here has one split only, and the values agree with the report's prose."""
+    from pathlib import Path
+
+    from gongkai.parse import parse_file
+
+    path = Path(__file__).resolve().parents[1] / "data" / "2024-平潭综合实验区公安局-page.txt"
+    data = parse_file(path).to_json()
+    assert data["agency"] == "平潭综合实验区公安局" and data["year"] == 2024 and data["format"] == "2021"
+    assert data["sections_present"] == ["一", "二", "三", "四", "五", "六"]
+    assert data["table2"]["规章"] == {"本年制发件数": 0, "本年废止件数": 0, "现行有效件数": 0}  # "规章000"
+    assert data["table2"]["行政规范性文件"] == {"本年制发件数": 0, "本年废止件数": 0, "现行有效件数": 5}  # "005"
+    assert data["table2"]["行政许可"] == {"本年处理决定数量": 52}
+    t3 = data["table3"]
+    assert t3["一、本年新收政府信息公开申请数量"] == [8, 0, 0, 0, 0, 0, 8]  # "8 0 0 0 0 0 8"
+    assert t3["三、(二)部分公开"] == [1, 0, 0, 0, 0, 0, 1]  # "10 0 0 0 01": one split only
+    assert t3["三、(四)1.本机关不掌握相关政府信息"] == [4, 0, 0, 0, 0, 0, 4]  # "40000042.没有…"
+    assert t3["三、(六)1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"] == [0] * 7  # "0 0 00000"
+    assert t3["三、(七)总计"] == [8, 0, 0, 0, 0, 0, 8]
+    assert data["table4"] == [0] * 15
+    assert data["uncertain_cells"] == []

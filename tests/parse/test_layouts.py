@@ -210,3 +210,23 @@ def test_columns_aligned_with_spaces_like_pdftotext_layout() -> None:
         return ["      ".join([label, *values]) if label else "      ".join(values)]
 
     assert_gold(parse_text(render(row)))
+
+
+def test_figures_glued_in_several_runs() -> None:
+    """"50 0 0 0 05" for seven cells splits one way only (seven digits, seven cells); "10 11" for three
+    cells two ways (uncertain)."""
+
+    def row(label: str, values: list[str]) -> list[str]:
+        if label == "3.危及“三安全一稳定”":
+            return [label, "50 0 0", "0 05"]
+        if label == "规章":
+            return [label, "10", "11"]  # 1|0|11 or 10|1|1: two ways
+        return [label, *values]
+
+    data = parse_text(render(lambda label, values: [c for c in row(label, values) if c]))
+    key = "三、(三)3.危及“三安全一稳定”"
+    assert GOLD["table3"][key] == [5, 0, 0, 0, 0, 0, 5]
+    assert data["table3"][key] == GOLD["table3"][key]
+    assert data["table2"]["规章"] == {"本年制发件数": None, "本年废止件数": None, "现行有效件数": None}
+    assert {u["cell"][1] for u in data["uncertain_cells"]} == {"规章"}
+    assert "2 种" in data["uncertain_cells"][0]["reason"]
