@@ -4,7 +4,6 @@ sections present and in order."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gongkai.check.arith import is_blank, is_mark
@@ -25,7 +24,7 @@ from gongkai.model import (
     expected_edition,
 )
 from gongkai.model.form import NOTICES, TABLE2_EDITION_MARKERS
-from gongkai.model.labels import DRAFT_MARK_CLOSE, DRAFT_MARK_OPEN
+from gongkai.model.labels import DRAFT_MARK
 
 TABLE_NAMES = {"table2": TABLE2_NAME, "table3": TABLE3_NAME, "table4": TABLE4_NAME}
 #: what tells the 2019 edition of each table apart (format.md §2.5), for the message
@@ -276,9 +275,6 @@ def form_section_order(report: Report, context: Context) -> Iterator[Hit]:
         )
 
 
-_DRAFT_MARK = re.compile(re.escape(DRAFT_MARK_OPEN) + "[^" + re.escape(DRAFT_MARK_CLOSE) + "]*" + re.escape(DRAFT_MARK_CLOSE))
-
-
 @rule(
     "FORM.DRAFT_MARKS",
     Severity.WARNING,
@@ -291,7 +287,7 @@ def form_draft_marks(report: Report, context: Context) -> Iterator[Hit]:
         found = report.sections.get(section)
         if found is None:
             continue
-        marks = _DRAFT_MARK.findall(found.text)
+        marks = DRAFT_MARK.findall(found.text)
         if marks:
             shown = "；".join(marks[:3]) + ("……" if len(marks) > 3 else "")
             yield Hit(

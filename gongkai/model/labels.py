@@ -91,6 +91,7 @@ TABLE2_COLUMN_ALIASES: dict[Table2Column, tuple[str, ...]] = {
 #: the checker reports any left in a report about to be published)
 DRAFT_MARK_OPEN = "【待填写："
 DRAFT_MARK_CLOSE = "】"
+DRAFT_MARK = re.compile(re.escape(DRAFT_MARK_OPEN) + "[^" + re.escape(DRAFT_MARK_CLOSE) + "]*" + re.escape(DRAFT_MARK_CLOSE))
 
 #: words that identify the printed 勾稽 note of 表三 however its punctuation came out ("钩稽" is a common typo)
 BALANCE_NOTE_MARKERS = ("勾稽关系", "钩稽关系")

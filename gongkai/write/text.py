@@ -3,17 +3,16 @@ paragraphs, which table goes under which section, and the 【待填写：…】 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from gongkai.model import Report, Section
 from gongkai.model.form import REPORT_NAME
-from gongkai.model.labels import DRAFT_MARK_CLOSE, DRAFT_MARK_OPEN
+from gongkai.model.labels import DRAFT_MARK, DRAFT_MARK_CLOSE, DRAFT_MARK_OPEN
 
 #: A part of a drafted section that only a person can write: 【待填写：what to write】 (defined in the model).
 TODO_OPEN = DRAFT_MARK_OPEN
 TODO_CLOSE = DRAFT_MARK_CLOSE
-TODO_PATTERN = re.compile(re.escape(TODO_OPEN) + "[^" + TODO_CLOSE + "]*" + TODO_CLOSE)
+TODO_PATTERN = DRAFT_MARK
 
 #: Each official table is printed at the end of its section.
 TABLE_OF_SECTION: dict[Section, str] = {
