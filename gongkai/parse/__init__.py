@@ -74,8 +74,7 @@ def parse_document(doc: Document) -> Report:
     elif meta.year is not None and meta.year <= LAST_LEGACY_YEAR and _REPORT_WORDS.search(body[:20000]):
         report.format = LEGACY  # before the national tables (format.md §2.6): free structure, no tables
     if not has_tables and report.format != LEGACY:
-        truncated = any("截断" in n for n in doc.notes)
-        if truncated:
+        if doc.truncated:
             raise IncompleteReport(doc.name, "网页不完整（文件在报告中途结束，可能下载时被截断），未找到统计表")
         if not headings and not _REPORT_WORDS.search(body[:20000]):
             raise NotAReport(doc.name, "不是政府信息公开工作年度报告：既没有六个部分的标题，也没有统计表")
@@ -83,7 +82,7 @@ def parse_document(doc: Document) -> Report:
             doc.name,
             "中没有找到统计表（表二、表三、表四）；如果报告以图片形式刊登表格，需要先对图片做文字识别",
         )
-    if any("截断" in n for n in doc.notes) and (report.table4 is None or report.table3 is None):
+    if doc.truncated and (report.table4 is None or report.table3 is None):
         raise IncompleteReport(doc.name, "网页不完整（可能被截断）：缺少" + ("表三" if report.table3 is None else "表四"))
     return report
 

@@ -123,6 +123,7 @@ def unsquash(doc: Document) -> Document:
         meta=dict(doc.meta),
         notes=[*doc.notes, "原文的表格没有任何分隔符（标签与数字连写），已按表格标签切分；连写的数字只在唯一可拆分时读取"],
         ocr=doc.ocr,
+        truncated=doc.truncated,
     )
 
 

@@ -79,6 +79,8 @@ class Document:
     #: what the reader wants the user to know (e.g. "第 3 页经 OCR 识别")
     notes: list[str] = field(default_factory=list)
     ocr: bool = False
+    #: the file ends before its natural end (a download cut short): missing parts are not the report's fault
+    truncated: bool = False
 
     @property
     def text(self) -> str:

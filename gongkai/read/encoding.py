@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
 from gongkai.errors import UndecodableText
 
@@ -21,36 +22,45 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "utf8": "utf-8"}
 
 
-def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
-    """Return (text, how) where ``how`` says the encoding and how it was determined, in Chinese."""
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    #: the encoding and how it was determined, in Chinese
+    how: str
+    #: the bytes end inside a character: a download cut short (the text before it is intact)
+    cut_short: bool = False
+
+
+def decode(data: bytes, name: str, declared: str | None = None) -> Decoded:
+    """Decode ``data``; the result says which encoding and how it was found."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec), f"{codec.replace('-sig', '')}（BOM）"
+                return Decoded(data.decode(codec), f"{codec.replace('-sig', '')}（BOM）")
             except UnicodeDecodeError as exc:
                 raise _broken(data, name, exc, codec) from None
     if declared:
         codec = _ALIASES.get(declared.lower(), declared.lower())
         try:
-            return data.decode(codec), f"{codec}（网页声明）"
+            return Decoded(data.decode(codec), f"{codec}（网页声明）")
         except LookupError:
             pass  # an unknown declared name: fall through to detection
         except UnicodeDecodeError:
             pass  # a wrong declaration is common on old sites: detect instead, and say so
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
         if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
             # a download cut in the middle of a character: the text before it is intact
             try:
-                return data[: exc.start].decode("utf-8"), "utf-8（文件末尾的字符不完整，文件可能被截断）"
+                return Decoded(data[: exc.start].decode("utf-8"), "utf-8（文件末尾的字符不完整）", cut_short=True)
             except UnicodeDecodeError:
                 pass
     if _mostly_utf8(data):
         raise _broken(data, name, utf8_error, "utf-8")
     try:
-        return data.decode("gb18030"), "gb18030（检测）"
+        return Decoded(data.decode("gb18030"), "gb18030（检测）")
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -58,7 +68,7 @@ def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, st
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise UndecodableText(name, "无法识别文字编码（不是 UTF-8、GBK/GB18030 或其他常见编码）")
-    return str(best), f"{best.encoding}（charset-normalizer 检测）"
+    return Decoded(str(best), f"{best.encoding}（charset-normalizer 检测）")
 
 
 def _mostly_utf8(data: bytes) -> bool:

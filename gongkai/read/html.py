@@ -37,7 +37,8 @@ _MAX_SPAN = 200
 
 def html_to_document(data: bytes, name: str, limits: Limits) -> Document:
     declared = _CHARSET.search(data[:8192])
-    text, how = decode(data, name, declared.group(1).decode("ascii", "replace") if declared else None)
+    decoded = decode(data, name, declared.group(1).decode("ascii", "replace") if declared else None)
+    text, how = decoded.text, decoded.how
     text = _XML_DECL.sub("", text, count=1)
     if not text.strip():
         raise CorruptFile(name, "网页没有内容")
@@ -53,7 +54,8 @@ def html_to_document(data: bytes, name: str, limits: Limits) -> Document:
     walker.walk(container)
     walker.flush()
     doc.blocks = walker.blocks
-    if _truncated(text) or "截断" in how:
+    if _truncated(text) or decoded.cut_short:
+        doc.truncated = True
         doc.notes.append("网页可能不完整：文件结尾缺少 </html>，内容可能被截断")
     return doc
 

@@ -37,9 +37,10 @@ _SEPARATOR_LINES = 4
 
 
 def text_to_document(data: bytes, name: str, limits: Limits) -> Document:
-    text, how = decode(data, name)
-    doc = lines_to_document(text, name, encoding=how)
-    if "截断" in how:
+    decoded = decode(data, name)
+    doc = lines_to_document(decoded.text, name, encoding=decoded.how)
+    if decoded.cut_short:
+        doc.truncated = True
         doc.notes.append("文件末尾的字符不完整，文件可能被截断")
     return doc
 

@@ -34,6 +34,7 @@ from gongkai.model import (
 from gongkai.model.form import TABLE2_CONTENT_HEADER
 from gongkai.model.labels import normalize, table2_column_variants, table2_variants
 from gongkai.model.values import read_value
+from gongkai.read.encoding import decode
 
 BLOCK = "项目"
 COLUMN = "栏目"
@@ -155,12 +156,7 @@ def read_table2_file(path: str | os.PathLike[str], edition: Edition = Edition.F2
 
 
 def _decode(name: str, data: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputFileError(name, ["文件编码无法识别，请另存为 UTF-8 或 GBK 编码的 CSV"])
+    return decode(data, name).text  # BOM, UTF-8, GB18030 …, or a Chinese error naming the file
 
 
 def _rows_to_cells(name: str, rows: list[list[str]], where: str) -> list[_Typed]:
