@@ -54,7 +54,7 @@ def _tally(refs: tuple[Ref, ...], values: list[Cell]) -> TableCells:
         if value is not None and value.kind is number_kind:
             n = value.number
             append(n)
-            if n.__class__ is not int or n < 0:  # type: ignore[operator,unused-ignore]  # n is a number here
+            if n is None or n.__class__ is not int or n < 0:
                 odd += 1
             if value.unit is not None:
                 units += 1

@@ -24,9 +24,17 @@ from gongkai.model.values import Number
 
 def _balanced(left: Sequence[Number | None], right: Sequence[Number | None]) -> bool:
     """Fast path: all printed numbers and the sums equal."""
-    if None in left or None in right:
-        return False
-    return sum(left) == sum(right)  # type: ignore[arg-type]  # no None left
+    total_left: Number = 0
+    total_right: Number = 0
+    for n in left:
+        if n is None:
+            return False
+        total_left += n
+    for n in right:
+        if n is None:
+            return False
+        total_right += n
+    return total_left == total_right
 
 
 @rule(

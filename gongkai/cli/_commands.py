@@ -1,5 +1,6 @@
 """Import every command module so that it registers on the app; one line per module."""
 
+# Each module registers its commands on import (the names are not used here, hence noqa).
 from gongkai.cli import (
     check,  # noqa: F401
     deadline,  # noqa: F401

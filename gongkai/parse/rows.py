@@ -178,12 +178,14 @@ def assign(values: list[Token], expected: int, positioned: bool, label_span: int
         hows = _HOWS[positioned, expected]
         text = CellKind.TEXT
         # built as plain tuples: NamedTuple's keyword constructor is Python code and this runs per cell
-        return [
-            _new(Cell, (t.value, t.source, hows[k], None))
-            if t.value.kind is not text and not t.ocr  # type: ignore[union-attr]  # only values reach here
-            else _cell(t, hows[k])
-            for k, t in enumerate(vals)
-        ]
+        cells: list[Cell] = []
+        for k, t in enumerate(vals):
+            value = t.value
+            if value is not None and value.kind is not text and not t.ocr:
+                cells.append(_new(Cell, (value, t.source, hows[k], None)))
+            else:
+                cells.append(_cell(t, hows[k]))
+        return cells
     if 0 < len(vals) < expected:
         split = _split_squashed(vals, expected)
         if split is not None:
