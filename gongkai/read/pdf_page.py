@@ -202,9 +202,10 @@ def _compose(inner: _Matrix, outer: _Matrix) -> _Matrix:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _is_white(getter: object, obj: object) -> bool:
+def _is_white(getter: Callable[..., object], obj: object) -> bool:
+    """A PDFium colour getter (FPDFPageObj_GetFillColor / GetStrokeColor) says the colour is white or clear."""
     r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    ok = getter(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a))  # type: ignore[operator]
+    ok = getter(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a))
     if not ok:
         return False
     return (r.value > 240 and g.value > 240 and b.value > 240) or a.value == 0
