@@ -76,7 +76,8 @@ TABLE3_ALIASES: dict[Table3Row, tuple[str, ...]] = {
 }
 
 TABLE2_ALIASES: dict[Table2Row, tuple[str, ...]] = {
-    Table2Row.NORMATIVE_DOCUMENTS: ("规范性文件", "行政规范性文件", "规范性档案"),
+    # 档案: a traditional-character mirror turns 文件 into 檔案 (format.md §5 c)
+    Table2Row.NORMATIVE_DOCUMENTS: ("规范性文件", "行政规范性文件", "规范性档案", "行政规范性档案"),
     Table2Row.FEES: ("行政事业性收费项目",),
 }
 

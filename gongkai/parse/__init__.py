@@ -23,7 +23,8 @@ _REPORT_WORDS = re.compile(r"政府信息公开|政务公开|信息公开工作|
 
 def parse_document(doc: Document) -> Report:
     """Read a Document as an annual report. Raises NotAReport / NoTablesFound for text that is not one."""
-    if is_squashed(doc):
+    glued = is_squashed(doc)
+    if glued:
         doc = unsquash(doc)
     headings = find_headings(doc)
     preamble, sections = section_texts(doc, headings)
@@ -61,11 +62,11 @@ def parse_document(doc: Document) -> Report:
         regions = find_regions(tokens)
     variants: list[LabelVariant] = []
     if regions.table2:
-        report.table2 = read_table2(tokens[slice(*regions.table2)], meta.year, variants)
+        report.table2 = read_table2(tokens[slice(*regions.table2)], meta.year, variants, glued=glued)
     if regions.table3:
-        report.table3 = read_table3(tokens[slice(*regions.table3)], meta.year, variants)
+        report.table3 = read_table3(tokens[slice(*regions.table3)], meta.year, variants, glued=glued)
     if regions.table4:
-        report.table4 = read_table4(tokens[slice(*regions.table4)])
+        report.table4 = read_table4(tokens[slice(*regions.table4)], glued=glued)
     report.label_variants = variants
     has_tables = any(t is not None for t in (report.table2, report.table3, report.table4))
     if has_tables:

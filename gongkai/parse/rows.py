@@ -43,24 +43,28 @@ def collect_rows(
 
     Values that follow no open row are collected in ``orphans`` as runs, each with the number of rows
     read before it, so that a caller that knows the layout (a block whose row label is missing) can place
-    them; they are never given to a row here."""
-    tokens = list(_explode(tokens, match))
+    them; they are never given to a row here. A text cell that is no label, header or continuation starts a
+    run of its own (it may be a row label nobody has seen, and then the values after it are that row's)."""
+    tokens = _explode(tokens, match)
     # in a positioned row, cells before the row's label are group labels or merged placeholders
     label_at: dict[tuple[int, int], int] = {}
-    for i, tok in enumerate(tokens):
-        if tok.row is not None and tok.row not in label_at and tok.value is None and match(tok.norm) is not None:
-            label_at[tok.row] = i
+    for i, row in [(i, t.row) for i, t in enumerate(tokens) if t.row is not None and t.value is None]:
+        if row not in label_at and match(tokens[i].norm) is not None:
+            label_at[row] = i
     rows: list[RowRead[K]] = []
     current: RowRead[K] | None = None
     i = 0
     n = len(tokens)
     while i < n:
         tok = tokens[i]
-        if tok.row is not None and i < label_at.get(tok.row, -1):
+        if label_at and tok.row is not None and i < label_at.get(tok.row, -1):
             i += 1
             continue
         if tok.value is None:
-            key, used, printed = _match_joined(tokens, i, match)
+            key = match(tok.norm)
+            used, printed = 1, tok.text
+            if key is None:
+                key, used, printed = _match_joined(tokens, i, match)
             if key is not None:
                 current = RowRead(key, tok, printed)
                 rows.append(current)
@@ -68,13 +72,11 @@ def collect_rows(
                 continue
             if current is not None and not current.values and not current.closed and continues(tok.norm, current.key):
                 current.printed_label += tok.text
-                i += 1
-                continue
-            if skip(tok.norm):
-                i += 1
-                continue
-            if current is not None:
-                current.closed = True
+            elif not skip(tok.norm):
+                if current is not None:
+                    current.closed = True
+                if orphans is not None:
+                    orphans.append((len(rows), [tok]))  # a label nobody knows: the values after it are its
             i += 1
             continue
         if current is not None and not current.closed:
@@ -84,7 +86,7 @@ def collect_rows(
                 continue
             # a positioned row without a label of its own after a labelled one: not this row's values
             current.closed = True
-        if orphans is not None and (tok.value is None or tok.value.kind is not CellKind.BLANK or tok.positioned):
+        if orphans is not None and (tok.value.kind is not CellKind.BLANK or tok.positioned):
             if orphans and orphans[-1][0] == len(rows) and orphans[-1][1] and orphans[-1][1][-1] is tokens[i - 1]:
                 orphans[-1][1].append(tok)
             else:
@@ -116,8 +118,11 @@ _SPLIT = re.compile(r"\s+")
 _HAS_DIGIT = re.compile(r"\d")
 
 
-def _explode(tokens: Sequence[Token], match: Callable[[str], object | None]) -> list[Token]:
+def _explode(tokens: Sequence[Token], match: Callable[[str], object | None]) -> Sequence[Token]:
     """A label and its values printed in one cell separated by spaces ("规章 0 0 0") become separate tokens."""
+    spaced = [t for t in tokens if t.value is None and (" " in t.text or "\u3000" in t.text)]
+    if not spaced:
+        return tokens  # the common case: no cell to look at twice
     out: list[Token] = []
     for tok in tokens:
         if tok.value is None and (" " in tok.text or "\u3000" in tok.text) and _HAS_DIGIT.search(tok.text):
@@ -159,12 +164,16 @@ _HOWS = {
 }
 
 
-def assign(values: list[Token], expected: int, positioned: bool, label_span: int = 1) -> list[Cell]:
+def assign(values: list[Token], expected: int, positioned: bool, label_span: int = 1, *, glued: bool = False) -> list[Cell]:
     """Give ``expected`` columns their cells from the values printed after a label, or say why not.
 
     ``label_span`` is how many grid columns the label may cover on the form (表三's labels cover up to
     three): in a positioned row with too many cells, empty cells right after the label are the rest of
-    the label's merged cell, as a table rebuilt from a PDF's ruling lines can show them."""
+    the label's merged cell, as a table rebuilt from a PDF's ruling lines can show them.
+
+    ``glued``: the text lost its separators (a crawler's copy), so one run of digits may stand for several
+    cells and is split where only one split fits. Anywhere else a short row is a row whose blank cells left
+    no trace ("1", "11" may be 1 | blank | 11): splitting "11" would be a guess, so its cells are uncertain."""
     vals = list(values)
     if positioned:
         spare = label_span - 1
@@ -186,7 +195,7 @@ def assign(values: list[Token], expected: int, positioned: bool, label_span: int
             else:
                 cells.append(_cell(t, hows[k]))
         return cells
-    if 0 < len(vals) < expected:
+    if glued and 0 < len(vals) < expected:
         split = _split_squashed(vals, expected)
         if split is not None:
             return split

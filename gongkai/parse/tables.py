@@ -91,7 +91,10 @@ def find_regions(tokens: Sequence[Token], stop: int | None = None) -> Regions:
 # ---------------------------------------------------------------------------------------------- 表二
 
 
-def read_table2(tokens: Sequence[Token], year: int | None, variants: list[LabelVariant]) -> Table2 | None:
+def read_table2(
+    tokens: Sequence[Token], year: int | None, variants: list[LabelVariant], *, glued: bool = False
+) -> Table2 | None:
+    """表二 row by row. ``glued``: the text lost its separators, so a run of digits may hold several cells."""
     markers: dict[Edition, int] = {Edition.F2021: 0, Edition.F2019: 0}
     for tok in tokens:
         if tok.value is None:
@@ -118,13 +121,22 @@ def read_table2(tokens: Sequence[Token], year: int | None, variants: list[LabelV
             continue
         seen.add(read.key)
         columns = form.table2_columns(read.key)
-        cells = assign(read.values, len(columns), read.label.positioned)
+        cells = assign(read.values, len(columns), read.label.positioned, glued=glued)
         for column, cell in zip(columns, cells, strict=True):
             table.cells[(read.key, column)] = cell
         _note_variant(read, read.key.label_in(edition), variants)
-    _place_unlabelled(table, rows, orphans, seen, variants)
+    unplaced = _place_unlabelled(table, rows, orphans, seen, variants)
     table.missing_rows = [r for r in form.table2_rows if r not in seen]
+    for row in table.missing_rows:
+        if form.table2_block(row).item in unplaced:
+            # figures printed in this row's block under a label nobody has seen: they may be this row's
+            for column in form.table2_columns(row):
+                table.cells[(row, column)] = Cell(None, None, "未找到", _UNKNOWN_LABEL)
+        # otherwise the row is not printed at all: its cells stay empty (blank in the source, not guessed)
     return table
+
+
+_UNKNOWN_LABEL = "表中未找到该行的标签，而该栏块中有标签无法识别的数值"
 
 
 def _place_unlabelled(
@@ -133,35 +145,59 @@ def _place_unlabelled(
     orphans: list[tuple[int, list[Token]]],
     seen: set[Table2Row],
     variants: list[LabelVariant],
-) -> None:
+) -> set[str]:
     """Values printed in a row whose label is blank or lost (HTQ25 prints the 规章 row without its label).
 
     They are placed only when the layout leaves one possibility: the run sits before a labelled row of the
-    same block, exactly one row of that block before it is unaccounted for, and the count fits its columns."""
+    same block, exactly one row of that block before it is unaccounted for, and the count fits its columns.
+    Returns the blocks (by item) next to figures that could not be placed: a row missing from one of them
+    may be the one they were printed in, under a label nobody has seen."""
     form = table.form
+    unplaced: set[str] = set()
     for before, printed in orphans:
-        if before >= len(rows) or rows[before].key not in form.table2_rows:
+        if _place_run(table, rows, before, printed, seen, variants):
             continue
-        following = rows[before].key
-        block = form.table2_block(following)
-        candidates = [r for r in block.rows[: block.rows.index(following)] if r not in seen]
-        if len(candidates) != 1:
-            continue
-        run = printed
-        if run[-1].row is not None:
-            run = [t for t in run if t.row == run[-1].row]  # one printed row, not the header's padding
-        while len(run) > len(block.columns) and run[0].value is not None and run[0].value.is_blank:
-            run = run[1:]  # the blank label cell itself
-        while len(run) > len(block.columns) and run[-1].value is not None and run[-1].value.is_blank:
-            run = run[:-1]  # padding cells after the last value
-        if len(run) != len(block.columns):
-            continue
-        row = candidates[0]
-        seen.add(row)
-        for column, tok in zip(block.columns, run, strict=True):
-            assert tok.value is not None
-            table.cells[(row, column)] = Cell(tok.value, tok.source, "行标签空白，按所在栏块中唯一缺少的行对应")
-        variants.append(LabelVariant(row.label_in(table.edition), "", run[0].source))
+        if any(t.value is not None and not t.value.is_blank for t in printed):
+            for k in (before - 1, before):
+                if 0 <= k < len(rows) and rows[k].key in form.table2_rows:
+                    unplaced.add(form.table2_block(rows[k].key).item)
+    return unplaced
+
+
+def _place_run(
+    table: Table2,
+    rows: list[RowRead[Table2Row]],
+    before: int,
+    printed: list[Token],
+    seen: set[Table2Row],
+    variants: list[LabelVariant],
+) -> bool:
+    form = table.form
+    if before >= len(rows) or rows[before].key not in form.table2_rows:
+        return False
+    following = rows[before].key
+    block = form.table2_block(following)
+    candidates = [r for r in block.rows[: block.rows.index(following)] if r not in seen]
+    if len(candidates) != 1:
+        return False
+    if any(t.value is None for t in printed):
+        return False  # printed under a label of its own that matches no row of the form: not a blank label
+    run = printed
+    if run[-1].row is not None:
+        run = [t for t in run if t.row == run[-1].row]  # one printed row, not the header's padding
+    while len(run) > len(block.columns) and run[0].value is not None and run[0].value.is_blank:
+        run = run[1:]  # the blank label cell itself
+    while len(run) > len(block.columns) and run[-1].value is not None and run[-1].value.is_blank:
+        run = run[:-1]  # padding cells after the last value
+    if len(run) != len(block.columns):
+        return False
+    row = candidates[0]
+    seen.add(row)
+    for column, tok in zip(block.columns, run, strict=True):
+        assert tok.value is not None
+        table.cells[(row, column)] = Cell(tok.value, tok.source, "行标签空白，按所在栏块中唯一缺少的行对应")
+    variants.append(LabelVariant(row.label_in(table.edition), "", run[0].source))
+    return True
 
 
 def _table2_skip(norm: str) -> bool:
@@ -172,7 +208,9 @@ def _table2_skip(norm: str) -> bool:
 # ---------------------------------------------------------------------------------------------- 表三
 
 
-def read_table3(tokens: Sequence[Token], year: int | None, variants: list[LabelVariant]) -> Table3 | None:
+def read_table3(
+    tokens: Sequence[Token], year: int | None, variants: list[LabelVariant], *, glued: bool = False
+) -> Table3 | None:
     rows = collect_rows(tokens, match_table3, lambda norm, key: is_table3_prefix(norm, key), skip=_table3_skip)
     if not rows:
         return None
@@ -194,19 +232,20 @@ def read_table3(tokens: Sequence[Token], year: int | None, variants: list[LabelV
         found = by_key.get(row)
         if found is None:
             continue
-        cells = assign(found.values, len(_APPLICANTS), found.label.positioned, label_span=_T3_LABEL_COLUMNS)
-        for column, cell in zip(_APPLICANTS, cells, strict=True):
-            table.cells[(row, column)] = cell
+        cells = assign(found.values, len(_APPLICANTS), found.label.positioned, label_span=_T3_LABEL_COLUMNS, glued=glued)
+        table.cells.update(zip(_T3_KEYS[row], cells, strict=True))
         _note_variant(found, row.label, variants)
     for row in table.rows:
-        if (row, Applicant.TOTAL) not in table.cells and row not in by_key:
-            for column in _APPLICANTS:
-                table.cells[(row, column)] = Cell(None, None, "未找到", "表中未找到该行的标签")
+        if row not in by_key:
+            for key in _T3_KEYS[row]:
+                table.cells[key] = Cell(None, None, "未找到", "表中未找到该行的标签")
     return table
 
 
 #: iterating an Enum builds a generator each time; the parser walks these columns for every row
 _APPLICANTS = tuple(Applicant)
+#: the cell keys of each row, built once (a report has 175 表三 cells)
+_T3_KEYS = {row: tuple((row, column) for column in _APPLICANTS) for row in Table3Row}
 #: 表三 has three label columns (三、本年度办理结果 | group | sub-row); a row label may span all three
 _T3_LABEL_COLUMNS = 3
 
@@ -218,7 +257,7 @@ def _table3_skip(norm: str) -> bool:
 # ---------------------------------------------------------------------------------------------- 表四
 
 
-def read_table4(tokens: Sequence[Token]) -> Table4 | None:
+def read_table4(tokens: Sequence[Token], *, glued: bool = False) -> Table4 | None:
     """The 15 values after the last header cell; a header with no data row gives an all-blank table."""
     last_header = None
     for i, tok in enumerate(tokens):
@@ -244,7 +283,7 @@ def read_table4(tokens: Sequence[Token]) -> Table4 | None:
     ):
         values.pop(0)  # empty placeholders before the first value (an empty label column, header padding)
     if len(values) != len(TABLE4_CELLS):
-        by_group = _table4_by_group(tokens)
+        by_group = _table4_by_group(tokens, glued)
         if by_group is not None:
             return by_group
     table = Table4()
@@ -253,13 +292,13 @@ def read_table4(tokens: Sequence[Token]) -> Table4 | None:
             table.cells[key] = Cell(None, None, "未印出数据行")
         return table
     positioned = all(v.positioned for v in values)
-    cells = assign(values, len(TABLE4_CELLS), positioned)
+    cells = assign(values, len(TABLE4_CELLS), positioned, glued=glued)
     for key, cell in zip(TABLE4_CELLS, cells, strict=True):
         table.cells[key] = cell
     return table
 
 
-def _table4_by_group(tokens: Sequence[Token]) -> Table4 | None:
+def _table4_by_group(tokens: Sequence[Token], glued: bool) -> Table4 | None:
     """表四 printed as one row per group ("行政复议 | 1 | 0 | 0 | 0 | 1", then the two 诉讼 groups)."""
     groups = {normalize(g.label): g for g in Table4Group}
     rows = collect_rows(tokens, groups.get, lambda norm, key: False, skip=is_table4_header)
@@ -268,7 +307,7 @@ def _table4_by_group(tokens: Sequence[Token]) -> Table4 | None:
         return None
     table = Table4()
     for group, read in found.items():
-        cells = assign(read.values, len(Table4Column), read.label.positioned)
+        cells = assign(read.values, len(Table4Column), read.label.positioned, glued=glued)
         for column, cell in zip(Table4Column, cells, strict=True):
             table.cells[(group, column)] = cell
     return table
