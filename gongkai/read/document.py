@@ -24,12 +24,22 @@ class Piece(NamedTuple):
 
 class Line(NamedTuple):
     """One line of text. ``cells`` is the line split at its cell separators (tabs, pipes, wide gaps in
-    a PDF); a plain line is a single cell. ``separated`` says whether the line had separators at all."""
+    a PDF); ``separated`` says whether the line had separators at all. A plain line is a single cell, the
+    line itself: its ``cells`` may be left empty, which spares a Piece for most lines of a report (a
+    separated line with no cells, such as a markdown rule "|---|", holds none). ``pieces`` is the one
+    view for readers of cells."""
 
     text: str
     cells: tuple[Piece, ...]
     source: Source
     separated: bool = False
+
+    @property
+    def pieces(self) -> tuple[Piece, ...]:
+        """The line's cells, a plain line being one cell."""
+        if self.cells or self.separated:
+            return self.cells
+        return (Piece(self.text, self.source),)
 
 
 @dataclass(slots=True)

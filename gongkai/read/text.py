@@ -26,14 +26,48 @@ _new = tuple.__new__
 
 
 def _single(text: str, line: int, column: int) -> Line:
-    """A line that is one cell: the common case."""
-    src = _new(Source, (line, column, None, None, None, None, None))
-    line_: Line = _new(Line, (text, (_new(Piece, (text, src, False)),), src, False))
+    """A line that is one cell: the common case (its cells are the line itself, see ``Line``)."""
+    line_: Line = _new(Line, (text, (), _source(line, column), False))
     return line_
 
 
-#: a document with at least this many lines that hold only "|" uses them as separators
+#: Sources are immutable, and most lines of a text report are one cell at column 0 or 1 (behind a tab):
+#: those are built once per line number and shared by every document (a few MB at most)
+_SHARED_COLUMNS = 2
+_SHARED_LINES = 10_000
+_shared: tuple[list[Source], ...] = tuple([] for _ in range(_SHARED_COLUMNS))
+
+
+def _line_sources(column: int, count: int) -> list[Source]:
+    """``Source(line=n, column=column)`` at index n for n ≤ min(count, _SHARED_LINES)."""
+    table = _shared[column]
+    want = min(count, _SHARED_LINES) + 1
+    if len(table) < want:
+        table.extend(_new(Source, (n, column, None, None, None, None, None)) for n in range(len(table), want))
+    return table
+
+
+def _source(line: int, column: int) -> Source:
+    if column < _SHARED_COLUMNS and line <= _SHARED_LINES:
+        return _line_sources(column, line)[line]
+    source: Source = _new(Source, (line, column, None, None, None, None, None))
+    return source
+
+
+#: a document with at least this many lines that hold only "|" may use them as separators
 _SEPARATOR_LINES = 4
+
+
+def _pipes_separate(raw_lines: list[str]) -> bool:
+    """Whether lines holding only "|" separate one-cell lines (format.md §5 d: the cells themselves carry no
+    pipe) rather than being blank cells of the pipe-terminated layout (§5 g: every cell line ends in " |",
+    so a blank cell is " |" and there are more terminated cells than lone pipes)."""
+    piped = [line.strip() for line in raw_lines if "|" in line]
+    lone = piped.count("|")
+    if lone < _SEPARATOR_LINES:
+        return False
+    terminated = sum(1 for line in piped if line[-1] == "|" and line.count("|") == 1) - lone
+    return terminated < lone
 
 
 def text_to_document(data: bytes, name: str, limits: Limits) -> Document:
@@ -47,40 +81,69 @@ def text_to_document(data: bytes, name: str, limits: Limits) -> Document:
 
 def lines_to_document(text: str, name: str, *, encoding: str | None = None, kind: str = "text") -> Document:
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    separator_pipes = sum(1 for line in raw_lines if "|" in line and line.strip() == "|") >= _SEPARATOR_LINES
+    # a text with no separator anywhere (one cell per line) takes the short path
+    blocks = _cell_lines(raw_lines) if "\t" in text or "|" in text else _plain_lines(raw_lines)
+    return Document(name=name, kind=kind, blocks=blocks, encoding=encoding)
+
+
+def _plain_lines(raw_lines: list[str]) -> list[Block]:
+    """A text with no tab or pipe anywhere: every line is one cell, or a row flattened to figures."""
     blocks: list[Block] = []
     append = blocks.append
     new = _new
+    at_start = _line_sources(0, len(raw_lines))
+    shared = len(at_start) - 1
     for number, raw in enumerate(raw_lines, start=1):
         if not raw:
-            continue
-        # the two commonest table layouts, one cell per line ("\t0", "0 |"), inline: they are most lines
-        if raw[0] == "\t" and raw.count("\t") == 1:
-            cell = raw[1:].strip()
-            src = new(Source, (number, 1, None, None, None, None, None))
-            append(new(Line, (cell, (new(Piece, (cell, src, False)),), src, False)))
-            continue
-        if raw[-1] == "|" and raw.count("|") == 1 and raw.strip() != "|" and "\t" not in raw:
-            cell = raw[:-1].strip()
-            src = new(Source, (number, len(raw) - len(raw.lstrip()), None, None, None, None, None))
-            append(new(Line, (cell, (new(Piece, (cell, src, False)),), src, False)))
-            continue
-        # the plain line (most of a report) inline, the rest through split_line
-        if "\t" in raw or "|" in raw:
-            line = split_line(raw, number, separator_pipes=separator_pipes)
-            if line is not None:
-                append(line)
             continue
         stripped = raw.strip()
         if not stripped:
             continue
-        if stripped[0].isdigit() and _NUMBERS_ONLY.match(stripped):
+        if (" " in stripped or "\u3000" in stripped) and stripped[0].isdigit() and _NUMBERS_ONLY.match(stripped):
             line = split_line(raw, number)
             if line is not None:
                 append(line)
             continue
-        append(_single(stripped, number, len(raw) - len(raw.lstrip())))
-    return Document(name=name, kind=kind, blocks=blocks, encoding=encoding)
+        if stripped is raw and number <= shared:
+            append(new(Line, (raw, (), at_start[number], False)))
+        else:
+            append(new(Line, (stripped, (), _source(number, len(raw) - len(raw.lstrip())), False)))
+    return blocks
+
+
+def _cell_lines(raw_lines: list[str]) -> list[Block]:
+    separator_pipes = _pipes_separate(raw_lines)
+    blocks: list[Block] = []
+    append = blocks.append
+    new = _new
+    at_start, behind_tab = (_line_sources(c, len(raw_lines)) for c in (0, 1))
+    shared = len(at_start) - 1
+    for number, raw in enumerate(raw_lines, start=1):
+        if not raw:
+            continue
+        # the two commonest table layouts, one cell per line ("\t0", "0 |"), inline: they are most lines
+        if raw[0] == "\t":
+            if raw.count("\t") == 1:
+                cell = raw[1:].strip()
+                src = behind_tab[number] if number <= shared else _source(number, 1)
+                append(new(Line, (cell, (), src, False)))
+                continue
+        elif raw[-1] == "|" and raw.count("|") == 1 and "\t" not in raw:
+            cell = raw[:-1].strip()
+            if cell:  # a lone "|" is a separator or a blank cell: split_line decides
+                indent = len(raw) - len(raw.lstrip())
+                src = at_start[number] if indent == 0 and number <= shared else _source(number, indent)
+                append(new(Line, (cell, (), src, False)))
+                continue
+        if "\t" not in raw and "|" not in raw and " " not in raw and "\u3000" not in raw and not raw[0].isdigit():
+            stripped = raw.strip()  # a line of prose (no spaces, so never figures in a row)
+            if stripped:
+                append(_single(stripped, number, len(raw) - len(raw.lstrip())))
+            continue
+        line = split_line(raw, number, separator_pipes=separator_pipes)
+        if line is not None:
+            append(line)
+    return blocks
 
 
 def split_line(raw: str, number: int, *, separator_pipes: bool = False) -> Line | None:
@@ -114,11 +177,12 @@ def _tab_line(line: str, number: int) -> Line:
     # "\t0", "\t": one cell per line behind a tab (the tab is indentation, not an empty cell before it)
     if len(fields) == 2 and not fields[0].strip():
         return _single(fields[1].strip(), number, len(fields[0]) + 1)
-    src = _new(Source, (number, 0, None, None, None, None, None))
+    src = _source(number, 0)
     pieces = []
     pos = 0
+    new = _new
     for f in fields:
-        pieces.append(_new(Piece, (f.strip(), _new(Source, (number, pos, None, None, None, None, None)), False)))
+        pieces.append(new(Piece, (f.strip(), new(Source, (number, pos, None, None, None, None, None)), False)))
         pos += len(f) + 1
     # trailing empty fields are the Word table's empty right-hand cells: keep them, they may be blank values
     return Line(line.strip(), tuple(pieces), src, True)

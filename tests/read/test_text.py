@@ -11,7 +11,9 @@ from gongkai.read.text import _single, lines_to_document, split_line
 
 def test_fast_constructor_builds_the_same_line() -> None:
     src = Source(line=3, column=2)
-    assert _single("规章", 3, 2) == Line("规章", (Piece("规章", src),), src)
+    assert _single("规章", 3, 2) == Line("规章", (), src)
+    assert _single("规章", 3, 2).pieces == (Piece("规章", src),)
+    assert _single("规章", 3, 0).source == Source(line=3, column=0)  # a shared Source, the same value
 
 
 @pytest.mark.parametrize(
@@ -32,9 +34,9 @@ def test_fast_constructor_builds_the_same_line() -> None:
 def test_split_line(raw: str, cells: list[str], separated: bool) -> None:
     line = split_line(raw, 7)
     assert line is not None
-    assert [p.text for p in line.cells] == cells
+    assert [p.text for p in line.pieces] == cells
     assert line.separated is separated
-    assert all(p.source.line == 7 for p in line.cells)
+    assert all(p.source.line == 7 for p in line.pieces)
 
 
 def test_empty_and_separator_lines_are_not_cells() -> None:
@@ -46,9 +48,29 @@ def test_empty_and_separator_lines_are_not_cells() -> None:
 
 def test_markdown_rule_line_has_no_cells() -> None:
     line = split_line("|---|:--:|---|", 1)
-    assert line is not None and line.cells == ()
+    assert line is not None and line.pieces == ()
 
 
 def test_all_blank_markdown_row_is_cells_not_a_rule_line() -> None:
     line = split_line("|  |  |  |", 1)
-    assert line is not None and [p.text for p in line.cells] == ["", "", ""]
+    assert line is not None and [p.text for p in line.pieces] == ["", "", ""]
+
+
+def test_blank_pipe_terminated_cells_are_cells_not_separators() -> None:
+    """§5 g: every cell ends in " |", so a blank cell is " |"; four or more of them are still cells. Only
+    where the cells carry no pipe (§5 d) do lone "|" lines separate."""
+    cells = ["规章", "1", "", "11", "行政规范性文件", "", "", "", "行政许可", "3"]
+    doc = lines_to_document("\n".join(f"{c} |" for c in cells) + "\n", "x.txt")
+    assert [b.text for b in doc.blocks if isinstance(b, Line)] == cells
+    separated = "\n|\n".join(c for c in cells if c) + "\n|\n"
+    doc = lines_to_document(separated, "y.txt")
+    assert [b.text for b in doc.blocks if isinstance(b, Line)] == [c for c in cells if c]
+
+
+def test_sources_past_the_shared_ones_are_built() -> None:
+    text = "\n" * 12_000 + "规章\n\t0\n"
+    lines = [b for b in lines_to_document(text, "x.txt").blocks if isinstance(b, Line)]
+    assert [(b.text, b.source) for b in lines] == [
+        ("规章", Source(line=12_001, column=0)),
+        ("0", Source(line=12_002, column=1)),
+    ]
