@@ -48,7 +48,7 @@ class Section(Enum):
 
     __hash__ = object.__hash__  # members are singletons; the default Enum hash is slow Python
 
-    OVERVIEW = ("一", "总体情况", ("总体情况",))
+    OVERVIEW = ("一", "总体情况", ("总体情况", "基本情况", "概述"))
     PROACTIVE = ("二", "主动公开政府信息情况", ("主动公开",))
     REQUESTS = ("三", "收到和处理政府信息公开申请情况", ("申请",))
     APPEALS = ("四", "政府信息公开行政复议、行政诉讼情况", ("复议", "诉讼"))

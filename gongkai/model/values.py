@@ -64,6 +64,9 @@ _NUMBER = re.compile(
 _UNIT_GAP = re.compile(r"^[+\-＋－]?[\d,.]+ (万元|元|件|笔|条|个|项|次|宗)$")
 _SLASHES = frozenset({"/", "／"})
 _DASHES = frozenset({"-", "—", "–", "－", "--", "——", "―"})
+#: words printed in a value cell instead of a figure: never a row label, so they are values (text, kept as
+#: printed; the checker says they are not figures)
+NO_FIGURE_WORDS = frozenset({"无", "暂无", "不适用"})
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 
@@ -91,6 +94,8 @@ def read_value(text: str) -> CellValue | None:
         return CellValue(CellKind.SLASH, compact)
     if compact in _DASHES:
         return CellValue(CellKind.DASH, compact)
+    if compact in NO_FIGURE_WORDS:
+        return CellValue(CellKind.TEXT, compact)
     m = _NUMBER.match(compact.translate(_FULLWIDTH_DIGITS))
     if not m:
         return None

@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 
 from gongkai.model.labels import normalize
 from gongkai.model.report import Cell
-from gongkai.model.values import UNREADABLE, CellKind, CellValue, read_value
+from gongkai.model.values import NO_FIGURE_WORDS, UNREADABLE, CellKind, CellValue, read_value
 from gongkai.parse.tokens import Token
 
 K = TypeVar("K")
@@ -221,9 +221,9 @@ def _cell(tok: Token, how: str) -> Cell:
         return Cell(None, tok.source, how, "扫描件中该格有字迹，但 OCR 无法识别")
     if value.kind is not CellKind.TEXT:
         return Cell(value, tok.source, how)
-    if value.kind is CellKind.TEXT:
-        return Cell(value, tok.source, how, f"单元格内容“{value.raw}”不是一个数值（可能是多个数字挤在一格，或文字）")
-    return Cell(value, tok.source, how)
+    if value.raw in NO_FIGURE_WORDS:
+        return Cell(value, tok.source, how)  # "无" printed instead of a figure: known, kept as printed
+    return Cell(value, tok.source, how, f"单元格内容“{value.raw}”不是一个数值（可能是多个数字挤在一格，或文字）")
 
 
 _DIGITS = re.compile(r"^\d+$")

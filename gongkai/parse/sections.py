@@ -67,7 +67,8 @@ def _names(section: Section, rest: str) -> bool:
     if section is Section.OTHER:
         return any(k in rest for k in ("其他需要", "其他事项", "需要报告", "其他需报告"))
     if section is Section.PROACTIVE:
-        return "主动公开" in rest and "情况" in rest
+        # "二、主动公开政府信息情况", also "二、主动公开政府信息" (short, not a sentence about it)
+        return "主动公开" in rest and ("情况" in rest or (rest.startswith("主动公开") and len(rest) <= 12))
     if any(k in rest for k in section.keywords):
         return True
     return any(normalize(alias) in rest for alias in SECTION_ALIASES.get(section, ()))

@@ -165,6 +165,20 @@ def test_row_under_an_unknown_label_is_uncertain_not_blank(layout: str) -> None:
     assert data["table2"]["行政规范性文件"] == GOLD["table2"]["行政规范性文件"]
 
 
+@pytest.mark.parametrize("layout", ["tab rows", "one cell per line, blank lines", "pipe rows with padding"])
+def test_wu_in_a_value_cell_is_a_value_not_a_label(layout: str) -> None:
+    """"无" printed instead of a figure is kept as printed and the row keeps its other cells."""
+
+    def row(label: str, values: list[str]) -> list[str]:
+        return LAYOUTS[layout](label, ["无", *values[1:]] if label == "行政许可" else values)
+
+    data = parse_text(render(row))
+    expected = dict(GOLD["table2"]["行政许可"], 本年处理决定数量="无")
+    assert data["table2"]["行政许可"] == expected
+    assert not [u for u in data["uncertain_cells"] if u["cell"][1] == "行政许可"]
+    assert data["table3"] == GOLD["table3"]
+
+
 def test_malformed_utf8_is_an_error_naming_the_line() -> None:
     data = render(LAYOUTS["tab rows"]).encode("utf-8")
     broken = data[:200] + b"\xe4\xb8" + data[200:]

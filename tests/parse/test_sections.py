@@ -21,6 +21,9 @@ from gongkai.parse.sections import heading_section
         ("五、政府信息公开工作存在的主要问题及改进情况", Section.PROBLEMS),
         ("六、需要说明的其他事项与附表", Section.OTHER),  # 农业农村局 2023
         ("六．其他需要报告的事项", Section.OTHER),
+        ("一、基本情况", Section.OVERVIEW),
+        ("一、概述", Section.OVERVIEW),
+        ("二、主动公开政府信息", Section.PROACTIVE),
     ],
 )
 def test_headings(line: str, section: Section) -> None:
@@ -35,6 +38,7 @@ def test_headings(line: str, section: Section) -> None:
         "三、本年度办理结果",
         "四、结转下年度继续办理",
         "2.重复申请",
+        "二、主动公开政府信息的渠道进一步拓宽",  # a numbered sentence inside 一, not the heading of 二
         "一、本年新收政府信息公开申请数量",
         "三、坚持以习近平新时代中国特色社会主义思想为指导，扎实推进政务公开各项工作，进一步规范依申请公开办理流程，提高答复质量",
     ],
