@@ -49,6 +49,12 @@ def _needs_conversion(text: str) -> bool:
     return False
 
 
+def simplified(text: str) -> str:
+    """The text in simplified characters (a traditional-character mirror of a report); unchanged when it is
+    all GB2312, which is nearly always."""
+    return _to_simplified(text) if _needs_conversion(text) else text
+
+
 @lru_cache(maxsize=131072)
 def normalize(text: str) -> str:
     """Fold a printed label to a comparison key: NFKC, no white space or pipes, no quotes, simplified."""

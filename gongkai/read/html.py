@@ -14,7 +14,7 @@ import lxml.html
 from lxml import etree
 
 from gongkai.errors import CorruptFile
-from gongkai.model.labels import TABLE_ANCHORS
+from gongkai.model.labels import TABLE_ANCHORS, simplified
 from gongkai.model.report import Source
 from gongkai.read.document import Block, Document, Grid, GridCell, Line, Piece
 from gongkai.read.encoding import decode
@@ -102,11 +102,11 @@ def _report_container(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     for table in body.iter("table"):
         if table.find(".//table") is not None:
             continue  # a layout table around the page: its inner tables are the candidates
-        content = table.text_content()
+        content = simplified(table.text_content())
         if sum(1 for a in TABLE_ANCHORS if a in content) >= 2:
             anchors.append(table)
     for el in body.iter("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "span", "strong", "b", "font", "td"):
-        own = (el.text or "").strip()
+        own = simplified((el.text or "").strip())
         if own and len(own) < 40 and _HEADING.match(own) and any(
             k in own for k in ("总体情况", "主动公开", "申请情况", "复议", "问题", "其他需要")
         ):

@@ -19,6 +19,20 @@ def test_gbk_page_declared_in_meta() -> None:
     assert data["agency"] == "平潭综合实验区行政审批局"
 
 
+def test_traditional_character_mirror_of_a_web_page() -> None:
+    """A mirror site serving the page in traditional characters (format.md §5 c): the report's container,
+    its headings and tables are found as in the original."""
+    import opencc
+
+    page = (CORPUS / "reports" / "2023-平潭综合实验区行政审批局.html").read_text(encoding="utf-8")
+    mirror = str(opencc.OpenCC("s2t").convert(page))
+    assert "總體情況" in mirror and "政府信息公開" in mirror
+    data = parse_document(read_bytes(mirror.encode("utf-8"), "繁體.html")).to_json()
+    gold = load_gold("2023-平潭综合实验区行政审批局")
+    for key in ("table2", "table3", "table4", "sections_present", "format"):
+        assert data[key] == gold[key], key
+
+
 def test_pre_2019_report_is_legacy() -> None:
     text = (
         "某市统计局2017年政府信息公开工作年度报告\n"
