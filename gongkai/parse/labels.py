@@ -114,6 +114,7 @@ def match_table3(norm: str) -> Table3Row | None:
     return _T3_INDEX[choice]
 
 
+@lru_cache(maxsize=4096)
 def is_table3_prefix(norm: str, row: Table3Row) -> bool:
     """Whether ``norm`` continues a label broken over several cells ("不计其他情形)")."""
     return any(norm and norm in normalize(v) for v in table3_variants(row))
@@ -155,6 +156,7 @@ def is_applicant_header(norm: str) -> bool:
     return norm in _APPLICANT_HEADERS
 
 
+@lru_cache(maxsize=16384)
 def is_balance_note(norm: str) -> bool:
     return norm == _BALANCE_NOTE or any(m in norm for m in BALANCE_NOTE_MARKERS)
 

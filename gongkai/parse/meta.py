@@ -30,7 +30,7 @@ _PLACE_BEFORE = re.compile(r"[\u4e00-\u9fa5]{1,12}?(?:省|市|县|区|州|旗|�
 _CN_NUM = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Meta:
     title: str | None = None
     agency: str | None = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
 
 from gongkai.model.form import Section
 from gongkai.model.labels import SECTION_ALIASES, normalize
@@ -20,13 +21,13 @@ from gongkai.read.document import Document, Line
 
 _NUMERAL = re.compile(r"^\s*(?:第)?([一二三四五六])\s*(?:[、.．,，:：]|部分|\s)\s*")
 _MAX_HEADING = 40
-_FIRST = frozenset("一二三四五六第123456")
+_FIRST = tuple("一二三四五六第123456")
 _ARABIC = re.compile(r"^\s*([1-6])\s*[、.．]\s*(?=\D)")
 _MAX_ARABIC_HEADING = 24
 _SECTIONS = tuple(Section)
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     section: Section
     block: int
@@ -78,13 +79,12 @@ def find_headings(doc: Document) -> list[Heading]:
     headings: list[Heading] = []
     last = -1
     first = _FIRST
-    candidates = [
-        (b, block)
-        for b, block in enumerate(doc.blocks)
-        if type(block) is Line and block.text and block.text[0] in first and not block.separated
-    ]
-    for b, block in candidates:
+    blocks, texts = doc.blocks, doc.texts
+    for b in compress(range(len(texts)), map(str.startswith, texts, repeat(first))):
+        block = blocks[b]
         assert isinstance(block, Line)
+        if block.separated:
+            continue  # a table row, not a heading
         section = heading_section(block.text)
         if section is None:
             continue
@@ -110,4 +110,4 @@ def section_texts(doc: Document, headings: list[Heading]) -> tuple[str, dict[Sec
 
 
 def _line_texts(doc: Document, start: int, end: int) -> list[str]:
-    return [b.text for b in doc.blocks[start:end] if isinstance(b, Line)]
+    return list(filter(None, doc.texts[start:end]))  # grids and empty cells hold no words

@@ -95,11 +95,18 @@ def _normalized_with_offsets(text: str) -> tuple[str, list[int]]:
 
 def is_squashed(doc: Document) -> bool:
     """Text only (no grids), with a long line that holds several 表三 labels run together."""
-    long = [b for b in doc.blocks if type(b) is Line and len(b.text) >= _MIN_LENGTH and not b.separated]
-    if not long or any(not isinstance(b, Line) for b in doc.blocks):
+    # "收" (of 本年新收) first: a cheap test that spares normalising every long paragraph of prose
+    texts, blocks = doc.texts, doc.blocks
+    if max(map(len, texts), default=0) < _MIN_LENGTH:
+        return False  # the common case, decided in C
+    long = [b for b, text in enumerate(texts) if len(text) >= _MIN_LENGTH and "收" in text]
+    if not long or any(not isinstance(block, Line) for block in blocks):
         return False
     label = normalize(Table3Row.NEW_RECEIVED.label)
-    for block in long:
+    for b in long:
+        block = blocks[b]
+        if not isinstance(block, Line) or block.separated:
+            continue  # a table row with separators has kept them
         norm = normalize(block.text)
         if label in norm and sum(1 for _ in _anchor_pattern().finditer(norm)) >= _MIN_LABELS:
             return True

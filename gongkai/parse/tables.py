@@ -74,9 +74,10 @@ def find_regions(tokens: Sequence[Token], stop: int | None = None) -> Regions:
     t4_start = None
     search_from = t3_start if t3_start is not None else (t2_start or 0)
     last_t3 = None
-    for i in range(search_from, n):
+    for i in range(n - 1, search_from - 1, -1):  # the last one: 表四 follows it
         if tokens[i].value is None and match_table3(tokens[i].norm) is Table3Row.CARRIED_OUT:
             last_t3 = i
+            break
     for i in range(last_t3 if last_t3 is not None else search_from, n):
         tok = tokens[i]
         if tok.value is None and table4_header_start(tok.norm):

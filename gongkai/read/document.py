@@ -8,6 +8,7 @@ Readers differ only in how they get here; the parser never looks at the original
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 from gongkai.model.report import Source
@@ -91,6 +92,13 @@ class Document:
     ocr: bool = False
     #: the file ends before its natural end (a download cut short): missing parts are not the report's fault
     truncated: bool = False
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """The text of each block, "" for a grid: what the scans for headings, sections and prose read (as
+        plain strings, so that they run in C: map, filter, str.startswith). Built once, when first asked
+        for, so a reader must have finished ``blocks`` by then."""
+        return [b.text if type(b) is Line else "" for b in self.blocks]
 
     @property
     def text(self) -> str:
