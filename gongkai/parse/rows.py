@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations, compress, pairwise, repeat
-from operator import attrgetter, is_
+from itertools import combinations, pairwise
+from operator import attrgetter
 from typing import Generic, TypeVar
 
 from gongkai.model.labels import normalize
@@ -47,21 +47,15 @@ def collect_rows(
     them; they are never given to a row here. A text cell that is no label, header or continuation starts a
     run of its own (it may be a row label nobody has seen, and then the values after it are that row's)."""
     tokens = _explode(tokens, match)
-    n = len(tokens)
-    # the token stream as plain sequences, so that runs are found in C (bytes.find, list.count), not token by
-    # token: text reports are mostly runs of value cells under a label
-    not_value = bytes(map(is_, map(_VALUE, tokens), repeat(None)))
-    positions = list(map(_ROW, tokens))
     # in a positioned row, cells before the row's label are group labels or merged placeholders
     label_at: dict[tuple[int, int], int] = {}
-    if positions.count(None) != n:
-        for i in compress(range(n), not_value):
-            row = positions[i]
-            if row is not None and row not in label_at and match(tokens[i].norm) is not None:
-                label_at[row] = i
+    for i, row in [(i, t.row) for i, t in enumerate(tokens) if t.row is not None and t.value is None]:
+        if row not in label_at and match(tokens[i].norm) is not None:
+            label_at[row] = i
     rows: list[RowRead[K]] = []
     current: RowRead[K] | None = None
     i = 0
+    n = len(tokens)
     while i < n:
         tok = tokens[i]
         if label_at and tok.row is not None and i < label_at.get(tok.row, -1):
@@ -87,15 +81,6 @@ def collect_rows(
             i += 1
             continue
         if current is not None and not current.closed:
-            # the run of values up to the next text cell, all in the label's own row (or all in no row):
-            # they are the row's, taken at once
-            end = not_value.find(1, i)
-            if end < 0:
-                end = n
-            if positions[i:end].count(current.label.row) == end - i:
-                current.values.extend(tokens[i:end])
-                i = end
-                continue
             if current.label.row is None or tok.row == current.label.row or tok.row is None:
                 current.values.append(tok)
                 i += 1
@@ -112,15 +97,13 @@ def collect_rows(
 
 
 _VALUE = attrgetter("value")
-_ROW = attrgetter("row")
 _TEXT = attrgetter("text")
 
 
 def _match_joined(tokens: Sequence[Token], i: int, match: Callable[[str], K | None]) -> tuple[K | None, int, str]:
-    """A label in one cell, or broken over up to three consecutive text cells."""
-    key = match(tokens[i].norm)
-    if key is not None:
-        return key, 1, tokens[i].text
+    """A label broken over two or three consecutive text cells (the cell at ``i`` alone is no label)."""
+    if i + 1 >= len(tokens) or tokens[i + 1].value is not None:
+        return None, 1, tokens[i].text  # the common case: the next cell is a value
     joined = tokens[i].norm
     printed = tokens[i].text
     for extra in (1, 2):
@@ -141,9 +124,9 @@ _HAS_DIGIT = re.compile(r"\d")
 
 def _explode(tokens: Sequence[Token], match: Callable[[str], object | None]) -> Sequence[Token]:
     """A label and its values printed in one cell separated by spaces ("规章 0 0 0") become separate tokens."""
-    words = "\n".join(map(_TEXT, compress(tokens, map(is_, map(_VALUE, tokens), repeat(None)))))
-    if " " not in words and "\u3000" not in words:
-        return tokens  # the common case, decided in C: no text cell holds a space
+    spaced = [t for t in tokens if t.value is None and (" " in t.text or "\u3000" in t.text)]
+    if not spaced:
+        return tokens  # the common case: no cell to look at twice
     out: list[Token] = []
     for tok in tokens:
         if tok.value is None and (" " in tok.text or "\u3000" in tok.text) and _HAS_DIGIT.search(tok.text):
@@ -205,14 +188,17 @@ def assign(values: list[Token], expected: int, positioned: bool, label_span: int
     while len(vals) > expected and vals[-1].value is not None and vals[-1].value.kind is CellKind.BLANK:
         vals.pop()
     if len(vals) == expected:
-        text, new = CellKind.TEXT, _new
+        hows = _HOWS[positioned, expected]
+        text = CellKind.TEXT
         # built as plain tuples: NamedTuple's keyword constructor is Python code and this runs per cell
-        return [
-            new(Cell, (value, t.source, how, None))
-            if (value := t.value) is not None and value.kind is not text and not t.ocr
-            else _cell(t, how)
-            for t, how in zip(vals, _HOWS[positioned, expected], strict=True)
-        ]
+        cells: list[Cell] = []
+        for k, t in enumerate(vals):
+            value = t.value
+            if value is not None and value.kind is not text and not t.ocr:
+                cells.append(_new(Cell, (value, t.source, hows[k], None)))
+            else:
+                cells.append(_cell(t, hows[k]))
+        return cells
     if glued and 0 < len(vals) < expected:
         split = _split_squashed(vals, expected)
         if split is not None:

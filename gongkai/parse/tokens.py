@@ -8,7 +8,7 @@ values of a labelled row together and tell lost blanks from printed ones.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from gongkai.model.labels import normalize
 from gongkai.model.report import Source
@@ -16,7 +16,11 @@ from gongkai.model.values import CellValue, read_value
 from gongkai.read.document import Document, Grid, Line
 
 
-class Token(NamedTuple):
+@dataclass(slots=True)
+class Token:
+    """One cell of the stream. A slotted class, not a named tuple: the table readers read its fields many
+    times per token, and on Python 3.11 a slot is read several times faster than a named tuple's field."""
+
     text: str
     norm: str  # normalised text for label matching
     value: CellValue | None  # None when the text is not a value (a label, a header, prose)
@@ -29,9 +33,6 @@ class Token(NamedTuple):
     #: read by OCR from a scanned image: to be checked against the original
     ocr: bool = False
 
-
-# a report has hundreds of tokens; NamedTuple's constructor is Python code, tuple.__new__ is not
-_new = tuple.__new__
 
 #: longer text is prose: the longest official label with a provincial annotation stays well below this
 _LONGEST_CELL = 120
@@ -58,21 +59,21 @@ def document_to_tokens(doc: Document, start: int = 0, end: int | None = None) ->
     tokens: list[Token] = []
     append = tokens.append
     blocks = doc.blocks
-    new, known = _new, _READINGS.get
+    known = _READINGS.get
     for b in range(start, len(blocks) if end is None else end):
         block = blocks[b]
         if isinstance(block, Line):
-            if not block.cells:
-                if not block.separated:  # a plain line: the line is its one cell (see Line)
-                    text = block.text
+            # unpacked at once: on Python 3.11 each named field read of a tuple is a slow generic lookup
+            text, cells, source, separated = block
+            if not cells:
+                if not separated:  # a plain line: the line is its one cell (see Line)
                     norm, value = known(text) or _reading(text)
-                    append(new(Token, (text, norm, value, block.source, None, b, False, False, False)))
+                    append(Token(text, norm, value, source, None, b, False, False, False))
                 continue
-            row = (b, 0) if block.separated else None
-            for piece in block.cells:
-                text = piece.text
+            row = (b, 0) if separated else None
+            for text, source, ocr in cells:
                 norm, value = known(text) or _reading(text)
-                append(new(Token, (text, norm, value, piece.source, row, b, False, row is not None, piece.ocr)))
+                append(Token(text, norm, value, source, row, b, False, row is not None, ocr))
         elif isinstance(block, Grid):
             for r in range(len(block.rows)):
                 for cell in block.origin_cells(r):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from typing import NamedTuple
 
 from gongkai.model.report import Source
@@ -98,7 +99,10 @@ class Document:
         """The text of each block, "" for a grid: what the scans for headings, sections and prose read (as
         plain strings, so that they run in C: map, filter, str.startswith). Built once, when first asked
         for, so a reader must have finished ``blocks`` by then."""
-        return [b.text if type(b) is Line else "" for b in self.blocks]
+        try:
+            return list(map(_TEXT, self.blocks))  # in C, when every block is a line (any text report)
+        except AttributeError:
+            return [b.text if type(b) is Line else "" for b in self.blocks]
 
     @property
     def text(self) -> str:
@@ -111,3 +115,6 @@ class Document:
                 for r in range(len(block.rows)):
                     out.append("\t".join(c.text for c in block.origin_cells(r)))
         return "\n".join(out)
+
+
+_TEXT = attrgetter("text")

@@ -126,17 +126,20 @@ def _cell_lines(raw_lines: list[str], *, separator_pipes: bool) -> list[Block]:
         if not raw:
             continue
         # the two commonest table layouts, one cell per line ("\t0", "0 |"), inline: they are most lines
-        if raw[0] == "\t":
+        first = raw[0]
+        if first == "\t":
             if raw.count("\t") == 1:
-                cell = raw[1:].strip()
                 src = behind_tab[number] if number <= shared else _source(number, 1)
-                append(new(Line, (cell, (), src, False)))
+                append(new(Line, (raw[1:].strip(), (), src, False)))
                 continue
-        elif raw[-1] == "|" and raw.count("|") == 1 and "\t" not in raw:
+        elif raw[-1] == "|":
             cell = raw[:-1].strip()
-            if cell:  # a lone "|" is a separator or a blank cell: split_line decides
-                indent = len(raw) - len(raw.lstrip())
-                src = at_start[number] if indent == 0 and number <= shared else _source(number, indent)
+            # a lone "|" is a separator or a blank cell, "0 | ||" has padding pipes: split_line decides
+            if cell and "|" not in cell and "\t" not in cell:
+                if number <= shared and not first.isspace():
+                    src = at_start[number]
+                else:
+                    src = _source(number, len(raw) - len(raw.lstrip()))
                 append(new(Line, (cell, (), src, False)))
                 continue
         if "\t" not in raw and "|" not in raw and " " not in raw and "\u3000" not in raw and not raw[0].isdigit():
