@@ -9,11 +9,15 @@ register fills 表三 by its rows. Sources: ``../shared/spec/format.md`` §1–�
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum, StrEnum
 
 
 class Edition(StrEnum):
     """Which national form a table (or report) follows; values are the gold files' ``format`` strings."""
+
+    # hashed as the string it equals (Enum's own hash is Python code and disagrees with "2021" == F2021)
+    __hash__ = str.__hash__
 
     F2021 = "2021"
     F2019 = "2019"
@@ -370,32 +374,33 @@ class Form:
     def notice(self) -> str:
         return self.edition.notice
 
-    @property
+    # derived views, computed once per form (the parser and the checker ask for them per row)
+
+    @cached_property
     def table2_cells(self) -> tuple[tuple[Table2Row, Table2Column], ...]:
         return tuple((row, col) for block in self.table2 for row in block.rows for col in block.columns)
 
-    @property
+    @cached_property
     def table2_rows(self) -> tuple[Table2Row, ...]:
         return tuple(row for block in self.table2 for row in block.rows)
 
+    @cached_property
+    def _table2_blocks(self) -> dict[Table2Row, Table2Block]:
+        return {row: block for block in self.table2 for row in block.rows}
+
     def table2_columns(self, row: Table2Row) -> tuple[Table2Column, ...]:
-        for block in self.table2:
-            if row in block.rows:
-                return block.columns
-        return ()
+        block = self._table2_blocks.get(row)
+        return block.columns if block is not None else ()
 
     def table2_block(self, row: Table2Row) -> Table2Block:
-        for block in self.table2:
-            if row in block.rows:
-                return block
-        raise KeyError(row)
+        return self._table2_blocks[row]
 
-    @property
+    @cached_property
     def outcome_rows(self) -> tuple[Table3Row, ...]:
         """The rows whose sum is （七）总计 (format.md §3.2 I2)."""
         return tuple(r for r in self.table3 if r.role is Table3Role.OUTCOME)
 
-    @property
+    @cached_property
     def table3_groups(self) -> tuple[Table3Group, ...]:
         seen: list[Table3Group] = []
         for r in self.table3:
@@ -481,7 +486,8 @@ FORMS: dict[Edition, Form] = {Edition.F2021: FORM_2021, Edition.F2019: FORM_2019
 
 
 def form_for(edition: Edition | str) -> Form:
-    return FORMS[Edition(edition)]
+    # Edition(...) is Python code in the Enum machinery: skipped for a member, the common case
+    return FORMS[edition if isinstance(edition, Edition) else Edition(edition)]
 
 
 def expected_edition(year: int | None) -> Edition | None:
