@@ -62,6 +62,11 @@ _LONE_PIPE = re.compile(r"^[ \t\u3000]*\|[ \t\u3000]*$", re.MULTILINE)
 _TERMINATED_CELL = re.compile(r"^[^|\n]*[^|\s][^|\n]*\|[ \t\u3000]*$", re.MULTILINE)
 
 
+#: a line with two filled cells between pipes ("规章 | 0 | 0 | 0 | |"): the pipe-row layout (§5 b, c, i)
+_TWO_CELL_ROW = re.compile(r"^[^|\n]*[^|\s][^|\n]*\|[ \t]*[^|\s][^|\n]*\|", re.MULTILINE)
+_PIPE_ROWS = 3
+
+
 def _pipes_separate(text: str) -> bool:
     """Whether lines holding only "|" separate one-cell lines (format.md §5 d: the cells themselves carry no
     pipe) rather than being blank cells of the pipe-terminated layout (§5 g: every cell line ends in " |",
@@ -85,7 +90,12 @@ def lines_to_document(text: str, name: str, *, encoding: str | None = None, kind
     raw_lines = text.split("\n")
     # a text with no separator anywhere (one cell per line) takes the short path
     if "\t" in text or "|" in text:
-        blocks = _cell_lines(raw_lines, separator_pipes="|" in text and _pipes_separate(text))
+        piped = "|" in text
+        blocks = _cell_lines(
+            raw_lines,
+            separator_pipes=piped and _pipes_separate(text),
+            pipe_rows=piped and len(_TWO_CELL_ROW.findall(text)) >= _PIPE_ROWS,
+        )
     else:
         blocks = _plain_lines(raw_lines)
     return Document(name=name, kind=kind, blocks=blocks, encoding=encoding)
@@ -116,7 +126,7 @@ def _plain_lines(raw_lines: list[str]) -> list[Block]:
     return blocks
 
 
-def _cell_lines(raw_lines: list[str], *, separator_pipes: bool) -> list[Block]:
+def _cell_lines(raw_lines: list[str], *, separator_pipes: bool, pipe_rows: bool) -> list[Block]:
     blocks: list[Block] = []
     append = blocks.append
     new = _new
@@ -147,14 +157,16 @@ def _cell_lines(raw_lines: list[str], *, separator_pipes: bool) -> list[Block]:
             if stripped:
                 append(_single(stripped, number, len(raw) - len(raw.lstrip())))
             continue
-        line = split_line(raw, number, separator_pipes=separator_pipes)
+        line = split_line(raw, number, separator_pipes=separator_pipes, pipe_rows=pipe_rows)
         if line is not None:
             append(line)
     return blocks
 
 
-def split_line(raw: str, number: int, *, separator_pipes: bool = False) -> Line | None:
-    """Split one printed line into cells; None for a line that holds no cell (empty or a separator)."""
+def split_line(raw: str, number: int, *, separator_pipes: bool = False, pipe_rows: bool = False) -> Line | None:
+    """Split one printed line into cells; None for a line that holds no cell (empty or a separator).
+    ``pipe_rows``: the text prints table rows as pipe-separated cells, so "规章 | | | |" is a row whose
+    cells are blank, not one cell with padding pipes (that layout never has two filled cells on a line)."""
     line = raw
     stripped = line.strip()
     has_tab = "\t" in line
@@ -167,11 +179,11 @@ def split_line(raw: str, number: int, *, separator_pipes: bool = False) -> Line 
             # a separator between one-cell lines, or else a blank cell terminated by its pipe
             return None if separator_pipes else _single("", number, 0)
         head, _, tail = stripped.partition("|")
-        if not stripped.startswith("|") and not tail.replace("|", "").strip():
+        if not pipe_rows and not stripped.startswith("|") and not tail.replace("|", "").strip():
             # "0 | ||" or " |": one cell terminated by a pipe plus padding pipes for merged cells
             cell = head.strip()
             return _single(cell, number, line.find(cell) if cell else 0)
-        return _pipe_line(line, number)
+        return _pipe_line(line, number, pipe_rows)
     if stripped[0].isdigit() and _NUMBERS_ONLY.match(stripped):
         # a table row flattened to figures separated by spaces ("72 64 178 37 351 …")
         pieces = tuple(Piece(m.group(), Source(line=number, column=m.start())) for m in _FIGURE.finditer(line))
@@ -195,7 +207,7 @@ def _tab_line(line: str, number: int) -> Line:
     return Line(line.strip(), tuple(pieces), src, True)
 
 
-def _pipe_line(line: str, number: int) -> Line:
+def _pipe_line(line: str, number: int, pipe_rows: bool = False) -> Line:
     body = line.strip()
     lead = len(line) - len(line.lstrip())
     markdown = body.startswith("|")
@@ -215,7 +227,7 @@ def _pipe_line(line: str, number: int) -> Line:
     if markdown and texts and all(t and "-" in t and set(t) <= set("-: ") for t in texts):
         return Line(line.strip(), (), src, separated=True)  # the markdown header rule "|---|---|"
     # "0 | ||" or " |": one cell terminated by a pipe plus padding pipes for merged cells
-    if not markdown and all(t == "" for t in texts[1:]):
+    if not markdown and not pipe_rows and all(t == "" for t in texts[1:]):
         return Line(texts[0], (Piece(texts[0], Source(line=number, column=offsets[0])),), src)
     pieces = tuple(Piece(t, Source(line=number, column=o)) for t, o in zip(texts, offsets, strict=True))
     return Line(line.strip(), pieces, src, separated=True)

@@ -179,6 +179,22 @@ def test_wu_in_a_value_cell_is_a_value_not_a_label(layout: str) -> None:
     assert data["table3"] == GOLD["table3"]
 
 
+def test_row_printed_blank_in_pipe_rows_is_blank_not_uncertain() -> None:
+    """§5 c (WH20: "行政事業性收費 | |||||"): in a text whose rows are pipe-separated cells, a row with only
+    pipes after its label printed its cells blank; they are blank in the source, not unknown."""
+
+    def row(label: str, values: list[str]) -> list[str]:
+        if label == "规章":
+            return [label + " |  |  |  |"]
+        return LAYOUTS["pipe rows with padding"](label, values)
+
+    data = parse_text(render(row))
+    assert data["table2"]["规章"] == {"本年制发件数": None, "本年废止件数": None, "现行有效件数": None}
+    assert ["table2", "规章", "本年制发件数"] in data["cells_blank_in_source"]
+    assert not [u for u in data["uncertain_cells"] if u["cell"][1] == "规章"]
+    assert data["table2"]["行政规范性文件"] == GOLD["table2"]["行政规范性文件"]
+
+
 def test_malformed_utf8_is_an_error_naming_the_line() -> None:
     data = render(LAYOUTS["tab rows"]).encode("utf-8")
     broken = data[:200] + b"\xe4\xb8" + data[200:]
