@@ -9,8 +9,8 @@ register fills 表三 by its rows. Sources: ``../shared/spec/format.md`` §1–�
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import Enum, StrEnum
+from functools import cached_property
 
 
 class Edition(StrEnum):
