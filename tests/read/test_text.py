@@ -80,7 +80,8 @@ def test_padding_pipes_depend_on_the_layout() -> None:
     """"x | |||" is one cell with padding pipes in the pipe-terminated layout (§5 g, where no line holds two
     filled cells), and a row of blank cells where rows are pipe-separated (§5 b, c)."""
     terminated = lines_to_document("第二十条第(一)项 | |||\n规章 |\n0 |\n0 |\n", "x.txt")
-    assert [b.pieces for b in terminated.blocks if isinstance(b, Line)][0] == (Piece("第二十条第(一)项", Source(line=1, column=0)),)
+    band = terminated.blocks[0]
+    assert isinstance(band, Line) and band.pieces == (Piece("第二十条第(一)项", Source(line=1, column=0)),)
     rows = "规章 | 0 | 0 | 0 | |\n行政许可 | 3 | |\n信息内容 | 本年制发件数 | |\n行政事业性收费 | |||||\n"
     fee = [b for b in lines_to_document(rows, "y.txt").blocks if isinstance(b, Line)][-1]
     assert fee.separated and [p.text for p in fee.pieces] == ["行政事业性收费", "", "", "", "", "", ""]
