@@ -59,11 +59,12 @@ _SEPARATOR_LINES = 4
 
 
 _LONE_PIPE = re.compile(r"^[ \t\u3000]*\|[ \t\u3000]*$", re.MULTILINE)
-_TERMINATED_CELL = re.compile(r"^[^|\n]*[^|\s][^|\n]*\|[ \t\u3000]*$", re.MULTILINE)
+_TERMINATED_CELL = re.compile(r"^[ \t\u3000]*[^|\s][^|\n]*\|[ \t\u3000]*$", re.MULTILINE)
 
 
 #: a line with two filled cells between pipes ("规章 | 0 | 0 | 0 | |"): the pipe-row layout (§5 b, c, i)
-_TWO_CELL_ROW = re.compile(r"^[^|\n]*[^|\s][^|\n]*\|[ \t]*[^|\s][^|\n]*\|", re.MULTILINE)
+# (leading blanks, then the first filled character: each line is tried once, in linear time)
+_TWO_CELL_ROW = re.compile(r"^[ \t\u3000]*[^|\s][^|\n]*\|[ \t\u3000]*[^|\s][^|\n]*\|", re.MULTILINE)
 _PIPE_ROWS = 3
 
 
