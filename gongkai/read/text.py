@@ -58,13 +58,13 @@ def _source(line: int, column: int) -> Source:
 _SEPARATOR_LINES = 4
 
 
-_LONE_PIPE = re.compile(r"^[ \t\u3000]*\|[ \t\u3000]*$", re.MULTILINE)
-_TERMINATED_CELL = re.compile(r"^[ \t\u3000]*[^|\s][^|\n]*\|[ \t\u3000]*$", re.MULTILINE)
+_LONE_PIPE = re.compile(r"^[ \t\u3000]*+\|[ \t\u3000]*+$", re.MULTILINE)
+_TERMINATED_CELL = re.compile(r"^[ \t\u3000]*+[^|\s][^|\n]*+\|[ \t\u3000]*+$", re.MULTILINE)
 
 
 #: a line with two filled cells between pipes ("规章 | 0 | 0 | 0 | |"): the pipe-row layout (§5 b, c, i)
-# (leading blanks, then the first filled character: each line is tried once, in linear time)
-_TWO_CELL_ROW = re.compile(r"^[ \t\u3000]*[^|\s][^|\n]*\|[ \t\u3000]*[^|\s][^|\n]*\|", re.MULTILINE)
+# (possessive runs: a line of prose without a pipe fails at its end, never backtracks through it)
+_TWO_CELL_ROW = re.compile(r"^[ \t\u3000]*+[^|\s][^|\n]*+\|[ \t\u3000]*+[^|\s][^|\n]*+\|", re.MULTILINE)
 _PIPE_ROWS = 3
 
 
