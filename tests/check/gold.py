@@ -13,21 +13,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from gongkai.model import (
-    TABLE4_CELLS,
-    Applicant,
-    Cell,
-    Edition,
-    Report,
-    Section,
-    SectionText,
-    Table2,
-    Table3,
-    Table4,
-    form_for,
-    read_value,
-)
-from gongkai.model.values import BLANK
+from gongkai.model import Report, Section, SectionText
+from gongkai.write.report_json import report_from_json
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 GOLD = CORPUS / "gold"
@@ -39,56 +26,23 @@ def gold_data(stem: str) -> dict[str, Any]:
     return data
 
 
-def _cell(value: Any, printed: str | None) -> Cell:
-    if printed is not None:
-        parsed = read_value(printed)
-    elif value is None:
-        return Cell(BLANK, how="gold")
-    else:
-        parsed = read_value(str(value))
-    assert parsed is not None, f"gold value {value!r} / {printed!r} is not a cell value"
-    return Cell(parsed, how="gold")
-
-
 def report_from_gold(stem: str) -> Report:
+    """The gold file read as any report JSON is, plus the gold's own conventions: an all-null 表二 row is a
+    row the report does not print, and sections are known by numeral only."""
     g = gold_data(stem)
-    printed = {tuple(p["cell"]): p["printed"] for p in g.get("printed_forms", [])}
-    report = Report(
-        name=next(p.name for p in REPORTS.iterdir() if p.stem == stem),
-        agency=g["agency"],
-        year=g["year"],
-        format=g["format"],
-    )
-    formats = g["table_formats"]
-    if g["table2"] is not None:
-        edition = Edition(formats["table2"])
-        t2 = Table2(edition)
-        form = form_for(edition)
-        for row in form.table2_rows:
-            printed_row = g["table2"][row.label_in(edition)]
-            if all(v is None for v in printed_row.values()):
+    report = report_from_json(g, next(p.name for p in REPORTS.iterdir() if p.stem == stem))
+    t2 = report.table2
+    if t2 is not None:
+        for row in t2.form.table2_rows:
+            cells = [t2.cells[(row, column)] for column in t2.form.table2_columns(row)]
+            if all(c.value is not None and c.value.is_blank for c in cells):
                 t2.missing_rows.append(row)
-                continue
-            for column in form.table2_columns(row):
-                ref = ("table2", row.label_in(edition), column.label)
-                t2.cells[(row, column)] = _cell(printed_row[column.label], printed.get(ref))
-        report.table2 = t2
-    if g["table3"] is not None:
-        t3 = Table3(Edition(formats["table3"]))
-        for row in t3.rows:
-            for column, value in zip(Applicant, g["table3"][row.key], strict=True):
-                ref = ("table3", row.key, column.label)
-                t3.cells[(row, column)] = _cell(value, printed.get(ref))
-        report.table3 = t3
-    if g["table4"] is not None:
-        t4 = Table4()
-        for (group, column), value in zip(TABLE4_CELLS, g["table4"], strict=True):
-            t4.cells[(group, column)] = _cell(value, printed.get(("table4", group.label, column.label)))
-        report.table4 = t4
+                for column in t2.form.table2_columns(row):
+                    del t2.cells[(row, column)]
     for section in Section:
         if section.numeral in g["sections_present"]:
             report.sections[section] = SectionText(section, section.title, "")
-            report.section_order.append(section)
+    report.section_order = list(report.sections)
     return report
 
 
