@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress
+from operator import itemgetter
 
 from gongkai.model.form import Section
 from gongkai.model.labels import SECTION_ALIASES, normalize
@@ -21,7 +22,8 @@ from gongkai.read.document import Document, Line
 
 _NUMERAL = re.compile(r"^\s*(?:第)?([一二三四五六])\s*(?:[、.．,，:：]|部分|\s)\s*")
 _MAX_HEADING = 40
-_FIRST = tuple("一二三四五六第123456")
+_FIRST = frozenset("一二三四五六第123456")
+_FIRST_CHARACTER = itemgetter(slice(0, 1))
 _ARABIC = re.compile(r"^\s*([1-6])\s*[、.．]\s*(?=\D)")
 _MAX_ARABIC_HEADING = 24
 _SECTIONS = tuple(Section)
@@ -80,18 +82,21 @@ def find_headings(doc: Document) -> list[Heading]:
     last = -1
     first = _FIRST
     blocks, texts = doc.blocks, doc.texts
-    for b in compress(range(len(texts)), map(str.startswith, texts, repeat(first))):
-        block = blocks[b]
-        assert isinstance(block, Line)
-        if block.separated:
-            continue  # a table row, not a heading
-        section = heading_section(block.text)
+    # the first character of every block, tested against the set, all in C
+    for b in compress(range(len(texts)), map(first.__contains__, map(_FIRST_CHARACTER, texts))):
+        text = texts[b]
+        if len(text) < 3:
+            continue  # a figure such as "12"
+        section = heading_section(text)
         if section is None:
             continue
+        block = blocks[b]
+        if not isinstance(block, Line) or block.separated:
+            continue  # a table row, not a heading
         index = _SECTIONS.index(section)
         if index <= last:
             continue
-        headings.append(Heading(section, b, block.text.strip(), block.source))
+        headings.append(Heading(section, b, text.strip(), block.source))
         last = index
     return headings
 
