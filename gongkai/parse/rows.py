@@ -31,6 +31,15 @@ class RowRead(Generic[K]):
     printed_label: str
     values: list[Token] = field(default_factory=list)
     closed: bool = False
+    #: the label is a line of its own and its values on the lines after it
+    across_lines: bool = False
+    #: why the values cannot be tied to this row after all (then its cells are uncertain)
+    doubt: str | None = None
+
+
+#: figures printed before a label, and a label with no figures after it: a PDF copy may put a row's
+#: figures above its label (the label sits lower than the figures' baseline) as well as below it
+_WHICH_LINE = "数值与行标签分行印出，且表中有数值行位于标签之前：无法确定数值属于上方还是下方的标签"
 
 
 def collect_rows(
@@ -54,6 +63,9 @@ def collect_rows(
             label_at[row] = i
     rows: list[RowRead[K]] = []
     current: RowRead[K] | None = None
+    loose_figures = False  # the last cells were figures that no row took
+    unknown_label = False  # ... because they follow a text cell that names no row (they are its figures)
+    figures_before_label = False
     i = 0
     n = len(tokens)
     while i < n:
@@ -69,11 +81,15 @@ def collect_rows(
             if key is not None:
                 current = RowRead(key, tok, printed)
                 rows.append(current)
+                if loose_figures and tok.row is None:
+                    figures_before_label = True
+                loose_figures = unknown_label = False
                 i += used
                 continue
             if current is not None and not current.values and not current.closed and continues(tok.norm, current.key):
                 current.printed_label += tok.text
             elif not skip(tok.norm):
+                unknown_label = True
                 if current is not None:
                     current.closed = True
                 if orphans is not None:
@@ -83,16 +99,26 @@ def collect_rows(
         if current is not None and not current.closed:
             if current.label.row is None or tok.row == current.label.row or tok.row is None:
                 current.values.append(tok)
+                if current.label.row is None:
+                    current.across_lines = True
                 i += 1
                 continue
             # a positioned row without a label of its own after a labelled one: not this row's values
             current.closed = True
+        if tok.value.kind is not CellKind.BLANK and not unknown_label:
+            loose_figures = True
         if orphans is not None and (tok.value.kind is not CellKind.BLANK or tok.positioned):
             if orphans and orphans[-1][0] == len(rows) and orphans[-1][1] and orphans[-1][1][-1] is tokens[i - 1]:
                 orphans[-1][1].append(tok)
             else:
                 orphans.append((len(rows), [tok]))
         i += 1
+    # figures before a label, and a label left with none after it: the figures may sit above their labels
+    # (figures before a label alone are a row whose label is blank, which the caller may place)
+    if figures_before_label and any(not read.values for read in rows if read.label.row is None):
+        for read in rows:
+            if read.across_lines:
+                read.doubt = _WHICH_LINE
     return rows
 
 
@@ -168,7 +194,15 @@ _HOWS = {
 }
 
 
-def assign(values: list[Token], expected: int, positioned: bool, label_span: int = 1, *, glued: bool = False) -> list[Cell]:
+def assign(
+    values: list[Token],
+    expected: int,
+    positioned: bool,
+    label_span: int = 1,
+    *,
+    glued: bool = False,
+    doubt: str | None = None,
+) -> list[Cell]:
     """Give ``expected`` columns their cells from the values printed after a label, or say why not.
 
     ``label_span`` is how many grid columns the label may cover on the form (表三's labels cover up to
@@ -178,6 +212,8 @@ def assign(values: list[Token], expected: int, positioned: bool, label_span: int
     ``glued``: the text lost its separators (a crawler's copy), so one run of digits may stand for several
     cells and is split where only one split fits. Anywhere else a short row is a row whose blank cells left
     no trace ("1", "11" may be 1 | blank | 11): splitting "11" would be a guess, so its cells are uncertain."""
+    if doubt is not None:
+        return [Cell(None, values[0].source if values else None, "未读到", doubt) for _ in range(expected)]
     vals = list(values)
     if positioned:
         spare = label_span - 1

@@ -122,7 +122,7 @@ def read_table2(
             continue
         seen.add(read.key)
         columns = form.table2_columns(read.key)
-        cells = assign(read.values, len(columns), read.label.positioned, glued=glued)
+        cells = assign(read.values, len(columns), read.label.positioned, glued=glued, doubt=read.doubt)
         for column, cell in zip(columns, cells, strict=True):
             table.cells[(read.key, column)] = cell
         _note_variant(read, read.key.label_in(edition), variants)
@@ -233,7 +233,9 @@ def read_table3(
         found = by_key.get(row)
         if found is None:
             continue
-        cells = assign(found.values, len(_APPLICANTS), found.label.positioned, label_span=_T3_LABEL_COLUMNS, glued=glued)
+        cells = assign(
+            found.values, len(_APPLICANTS), found.label.positioned, label_span=_T3_LABEL_COLUMNS, glued=glued, doubt=found.doubt
+        )
         table.cells.update(zip(_T3_KEYS[row], cells, strict=True))
         _note_variant(found, row.label, variants)
     for row in table.rows:
@@ -308,7 +310,7 @@ def _table4_by_group(tokens: Sequence[Token], glued: bool) -> Table4 | None:
         return None
     table = Table4()
     for group, read in found.items():
-        cells = assign(read.values, len(Table4Column), read.label.positioned, glued=glued)
+        cells = assign(read.values, len(Table4Column), read.label.positioned, glued=glued, doubt=read.doubt)
         for column, cell in zip(Table4Column, cells, strict=True):
             table.cells[(group, column)] = cell
     return table

@@ -195,6 +195,30 @@ def test_row_printed_blank_in_pipe_rows_is_blank_not_uncertain() -> None:
     assert data["table2"]["行政规范性文件"] == GOLD["table2"]["行政规范性文件"]
 
 
+@pytest.mark.parametrize("figures", ["one line", "one per line"])
+def test_figures_printed_above_their_labels_are_never_given_to_the_next_label(figures: str) -> None:
+    """A copy from a PDF viewer may print a row's figures above its label (the label sits below the figures'
+    baseline). Read label-then-values, every label would take the next row's figures: they are uncertain."""
+
+    def row(label: str, values: list[str]) -> list[str]:
+        if not values or not all(v.replace(".", "").isdigit() for v in values):
+            return [label, *values]  # headers and band titles as printed
+        return [" ".join(values), label] if figures == "one line" else [*values, label]
+
+    data = parse_text(render(row))
+    uncertain = {tuple(u["cell"]) for u in data["uncertain_cells"]}
+    wrong = [
+        (label, column, value)
+        for label, cells in data["table2"].items()
+        for column, value in cells.items()
+        if value != GOLD["table2"][label][column] and ("table2", label, column) not in uncertain
+    ]
+    assert wrong == []
+    assert uncertain  # and the reader says why
+    reasons = {u["reason"] for u in data["uncertain_cells"]}
+    assert any("标签之前" in r for r in reasons)
+
+
 def test_malformed_utf8_is_an_error_naming_the_line() -> None:
     data = render(LAYOUTS["tab rows"]).encode("utf-8")
     broken = data[:200] + b"\xe4\xb8" + data[200:]
