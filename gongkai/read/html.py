@@ -33,6 +33,7 @@ _BLOCK = frozenset(
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _HEADING = re.compile(r"^\s*[一二三四五六][、.．，,]\s*\S")
 _MAX_SPAN = 200
+_REVEALED_CONDITIONAL = re.compile(r"<!\[(?:if [^\]<>]{1,80}|endif)\]>", re.IGNORECASE)
 
 
 def html_to_document(data: bytes, name: str, limits: Limits) -> Document:
@@ -40,6 +41,9 @@ def html_to_document(data: bytes, name: str, limits: Limits) -> Document:
     decoded = decode(data, name, declared.group(1).decode("ascii", "replace") if declared else None)
     text, how = decoded.text, decoded.how
     text = _XML_DECL.sub("", text, count=1)
+    # Word's "save as web page" wraps list numbers in downlevel-revealed conditionals,
+    # <![if !supportLists]>1.<![endif]>: the number is printed, the markers are not (lxml keeps them as text)
+    text = _REVEALED_CONDITIONAL.sub("", text)
     if not text.strip():
         raise CorruptFile(name, "网页没有内容")
     try:

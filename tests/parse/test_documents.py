@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from gongkai.parse import parse_document
 from gongkai.read import read_bytes
 from tests.conftest import CORPUS, load_gold
@@ -31,6 +33,22 @@ def test_traditional_character_mirror_of_a_web_page() -> None:
     gold = load_gold("2023-平潭综合实验区行政审批局")
     for key in ("table2", "table3", "table4", "sections_present", "format"):
         assert data[key] == gold[key], key
+
+
+def test_word_web_page_list_numbers() -> None:
+    """Word's "save as web page" prints list numbers inside <![if !supportLists]>…<![endif]>: the numbers
+    belong to the labels ("1.属于国家秘密"), the markers are not text."""
+    page = (CORPUS / "reports" / "2023-平潭综合实验区行政审批局.html").read_text(encoding="utf-8")
+    numbered = re.sub(
+        r"<p>(\d)\.(?=[\u4e00-\u9fa5])",
+        r"<p><![if !supportLists]><span style='mso-list:Ignore'>\1.<span>&nbsp; </span></span><![endif]>",
+        page,
+    )
+    assert numbered.count("supportLists") >= 15  # the numbered sub-rows of 表三
+    data = parse_document(read_bytes(numbered.encode("utf-8"), "word.html")).to_json()
+    gold = load_gold("2023-平潭综合实验区行政审批局")
+    assert data["table3"] == gold["table3"] and data["format"] == gold["format"]
+    assert not data["uncertain_cells"]
 
 
 def test_pre_2019_report_is_legacy() -> None:
