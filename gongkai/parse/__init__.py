@@ -9,7 +9,7 @@ import re
 
 from gongkai.errors import IncompleteReport, NoTablesFound, NotAReport
 from gongkai.model.form import LAST_LEGACY_YEAR, LEGACY, Section
-from gongkai.model.report import LabelVariant, Report
+from gongkai.model.report import LabelVariant, Report, Table4
 from gongkai.parse.meta import read_meta
 from gongkai.parse.sections import find_headings, section_texts
 from gongkai.parse.squashed import is_squashed, unsquash
@@ -68,6 +68,10 @@ def parse_document(doc: Document) -> Report:
     if regions.table4:
         report.table4 = read_table4(tokens[slice(*regions.table4)], glued=glued)
     report.label_variants = variants
+    if report.table2 is None and report.table3 is None and report.table4 is not None and _header_only(report.table4):
+        # "行政复议" and "行政诉讼" side by side with no figures under them, and no 表二 or 表三: words of a
+        # notice or an infographic about reports, not a report's table
+        report.table4 = None
     has_tables = any(t is not None for t in (report.table2, report.table3, report.table4))
     if has_tables:
         t = report.table2 or report.table3
@@ -86,6 +90,10 @@ def parse_document(doc: Document) -> Report:
     if doc.truncated and (report.table4 is None or report.table3 is None):
         raise IncompleteReport(doc.name, "网页不完整（可能被截断）：缺少" + ("表三" if report.table3 is None else "表四"))
     return report
+
+
+def _header_only(table: Table4) -> bool:
+    return all(cell.value is None and cell.uncertain is None for cell in table.cells.values())
 
 
 def parse_file(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> Report:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
+from gongkai.errors import NoTablesFound, NotAReport
 from gongkai.parse import parse_document
 from gongkai.read import read_bytes
 from tests.conftest import CORPUS, load_gold
@@ -120,3 +123,15 @@ def test_real_crawler_copy_with_glued_cells() -> None:
     assert t3["三、(七)总计"] == [8, 0, 0, 0, 0, 0, 8]
     assert data["table4"] == [0] * 15
     assert data["uncertain_cells"] == []
+
+
+def test_infographic_about_a_report_is_not_a_report() -> None:
+    """"一图读懂" pages repeat a report's figures in prose, with 行政复议 / 行政诉讼 as captions: the captions are
+    not a 表四, and the page is refused rather than read as a report with an empty table."""
+    text = (
+        "图解：淮安市人民政府2024年政府信息公开工作年度报告\n\n一图读懂2024年政府信息公开工作\n"
+        "主动公开\n制发行政规范性文件8件，现行有效66件\n依申请公开\n全年新收政府信息公开申请3001件\n"
+        "行政复议\n行政复议72件，结果维持64件\n行政诉讼\n未经复议直接起诉26件\n"
+    )
+    with pytest.raises((NotAReport, NoTablesFound)):
+        parse_document(read_bytes(text.encode("utf-8"), "图解.txt"))
