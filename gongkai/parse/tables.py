@@ -286,7 +286,7 @@ def read_table4(tokens: Sequence[Token], *, glued: bool = False) -> Table4 | Non
     ):
         values.pop(0)  # empty placeholders before the first value (an empty label column, header padding)
     if len(values) != len(TABLE4_CELLS):
-        by_group = _table4_by_group(tokens, glued)
+        by_group = _table4_by_group(tokens, glued) or _table4_in_parts(tokens, glued)
         if by_group is not None:
             return by_group
     table = Table4()
@@ -298,6 +298,29 @@ def read_table4(tokens: Sequence[Token], *, glued: bool = False) -> Table4 | Non
     cells = assign(values, len(TABLE4_CELLS), positioned, glued=glued)
     for key, cell in zip(TABLE4_CELLS, cells, strict=True):
         table.cells[key] = cell
+    return table
+
+
+def _table4_in_parts(tokens: Sequence[Token], glued: bool) -> Table4 | None:
+    """表四 printed as two tables, 行政复议 (5 cells) then 行政诉讼 (10): each part's figures follow its own
+    headers. Taken only when the parts' printed rows give exactly the 15 cells in the form's order."""
+    headers = [i for i, t in enumerate(tokens) if t.value is None and (is_table4_header(t.norm) or table4_header_start(t.norm))]
+    if len(headers) < 2:
+        return None
+    header_rows = {tokens[i].row for i in headers if tokens[i].row is not None}
+    values: list[Token] = []
+    for tok in tokens[headers[0] + 1 :]:
+        if tok.value is None:
+            if not (is_table4_header(tok.norm) or table4_header_start(tok.norm)):
+                break  # words after the table
+            continue
+        if tok.row is not None and tok.row in header_rows:
+            continue  # a header row's own empty cells
+        values.append(tok)
+    if len(values) != len(TABLE4_CELLS) or not all(v.positioned for v in values):
+        return None
+    table = Table4()
+    table.cells.update(zip(TABLE4_CELLS, assign(values, len(TABLE4_CELLS), True, glued=glued), strict=True))
     return table
 
 

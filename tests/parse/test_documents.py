@@ -135,3 +135,22 @@ def test_infographic_about_a_report_is_not_a_report() -> None:
     )
     with pytest.raises((NotAReport, NoTablesFound)):
         parse_document(read_bytes(text.encode("utf-8"), "图解.txt"))
+
+
+def test_table4_printed_as_two_tables() -> None:
+    """表四 split into 行政复议 (5 cells) and 行政诉讼 (10 cells), each table with its own header rows."""
+    heads = "".join(f"<td>{h}</td>" for h in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"))
+    page = (
+        "<html><body><h1>某局2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>略。</p>"
+        "<p>四、政府信息公开行政复议、行政诉讼情况</p>"
+        f"<table><tr><td colspan=5>行政复议</td></tr><tr>{heads}</tr>"
+        "<tr><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td></tr></table>"
+        "<table><tr><td colspan=10>行政诉讼</td></tr>"
+        "<tr><td colspan=5>未经复议直接起诉</td><td colspan=5>复议后起诉</td></tr>"
+        f"<tr>{heads}{heads}</tr>"
+        + "<tr>" + "".join(f"<td>{v}</td>" for v in (0, 0, 0, 0, 0, 0, 0, 1, 0, 1)) + "</tr></table>"
+        "<p>五、存在的主要问题及改进情况</p><p>无。</p><p>六、其他需要报告的事项</p><p>无。</p></body></html>"
+    )
+    data = parse_document(read_bytes(page.encode("utf-8"), "t4.html")).to_json()
+    assert data["table4"] == [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1]
+    assert not data["uncertain_cells"]
