@@ -10,6 +10,7 @@ comes before the last one found is prose, not a heading.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -21,6 +22,10 @@ from gongkai.model.report import SectionText, Source
 from gongkai.read.document import Document, Line
 
 _NUMERAL = re.compile(r"^\s*(?:第)?([一二三四五六])\s*(?:[、.．,，:：]|部分|\s)\s*")
+#: "（一）总体情况": the numbering of sub-headings, taken for the six parts only in a report that numbers
+#: nothing else that way, and only where numeral and words name the same part
+_PAREN_NUMERAL = re.compile(r"^\s*[（(]([一二三四五六])[)）]\s*")
+_FIRST_PAREN = frozenset("（(")
 _MAX_HEADING = 40
 _FIRST = frozenset("一二三四五六第123456")
 _FIRST_CHARACTER = itemgetter(slice(0, 1))
@@ -78,16 +83,39 @@ def _names(section: Section, rest: str) -> bool:
 
 
 def find_headings(doc: Document) -> list[Heading]:
+    headings = _find_headings(doc, _FIRST, heading_section)
+    if len(headings) < _FEW_HEADINGS:
+        # no "一、" numbering: perhaps the parts are numbered "（一）" (then numeral and words must agree)
+        parenthesized = _find_headings(doc, _FIRST_PAREN, parenthesized_heading)
+        if len(parenthesized) > len(headings):
+            return parenthesized
+    return headings
+
+
+_FEW_HEADINGS = 3
+
+
+@lru_cache(maxsize=4096)
+def parenthesized_heading(text: str) -> Section | None:
+    """The part a "（一）总体情况" line is the heading of, when its numeral and its words agree."""
+    line = text.strip()
+    m = _PAREN_NUMERAL.match(line)
+    if m is None or len(line) > _MAX_HEADING:
+        return None
+    numbered = _SECTIONS["一二三四五六".index(m.group(1))]
+    return numbered if _names(numbered, normalize(line[m.end() :])) else None
+
+
+def _find_headings(doc: Document, first: frozenset[str], section_of: Callable[[str], Section | None]) -> list[Heading]:
     headings: list[Heading] = []
     last = -1
-    first = _FIRST
     blocks, texts = doc.blocks, doc.texts
     # the first character of every block, tested against the set, all in C
     for b in compress(range(len(texts)), map(first.__contains__, map(_FIRST_CHARACTER, texts))):
         text = texts[b]
         if len(text) < 3:
             continue  # a figure such as "12"
-        section = heading_section(text)
+        section = section_of(text)
         if section is None:
             continue
         block = blocks[b]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from gongkai.model.form import Section
-from gongkai.parse.sections import heading_section
+from gongkai.parse.sections import find_headings, heading_section
+from gongkai.read import read_bytes
 
 
 @pytest.mark.parametrize(
@@ -45,3 +46,24 @@ def test_headings(line: str, section: Section) -> None:
 )
 def test_not_headings(line: str) -> None:
     assert heading_section(line) is None
+
+
+def test_parts_numbered_like_subheadings() -> None:
+    """A report that numbers its six parts "（一）…（六）" (and nothing else "一、"): the parts are found where
+    numeral and words agree; "（一）主动公开情况。…" inside 一 stays prose."""
+    text = "\n".join(
+        [
+            "某局2024年政府信息公开工作年度报告",
+            "（一）总体情况",
+            "（一）主动公开情况。依托门户网站及时发布信息。",
+            "（二）主动公开政府信息情况",
+            "（三）收到和处理政府信息公开申请情况",
+            "（四）政府信息公开行政复议、行政诉讼情况",
+            "（五）存在的主要问题及改进情况",
+            "（六）其他需要报告的事项",
+        ]
+    )
+    doc = read_bytes(text.encode("utf-8"), "x.txt")
+    headings = find_headings(doc)
+    assert [h.section for h in headings] == list(Section)
+    assert headings[1].text == "（二）主动公开政府信息情况"
