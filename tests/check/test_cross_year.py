@@ -10,7 +10,7 @@ from tests.check.gold import gold_stems, report_from_gold
 CROSS = ("CROSS.CARRY_OVER", "CROSS.DOCUMENT_STOCK", "CROSS.ITEM_STOCK", "CROSS.SAME_TEXT")
 
 
-def _cross(findings: list) -> list:  # type: ignore[type-arg]
+def _cross(findings: list) -> list:
     return [f for f in findings if f.rule in CROSS]
 
 
@@ -96,6 +96,6 @@ def test_problems_copied_from_last_year() -> None:
     assert [f for f in check_report(rewritten, before) if f.rule == "CROSS.SAME_TEXT"] == []
 
 
-def test_the_real_year_pair_is_not_copied(parsed) -> None:  # type: ignore[no-untyped-def]
+def test_the_real_year_pair_is_not_copied(parsed) -> None:
     before, after = parsed("2023-淮安市洪泽区人民政府"), parsed("2024-淮安市洪泽区人民政府")
     assert [f for f in check_report(after, before) if f.rule.startswith("CROSS.")] == []

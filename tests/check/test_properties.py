@@ -119,19 +119,19 @@ def messy_report(draw: st.DrawFn) -> Report:
     if draw(st.booleans()):
         t2 = Table2(edition)
         for key in form_for(edition).table2_cells:
-            t2.cells[key] = cell()  # type: ignore[assignment]
+            t2.cells[key] = cell()
         report.table2 = t2
     if draw(st.booleans()):
         t3 = Table3(draw(st.sampled_from(list(Edition))))
         for row in t3.rows:
             for a in Applicant:
-                t3.cells[(row, a)] = cell()  # type: ignore[assignment]
+                t3.cells[(row, a)] = cell()
         report.table3 = t3
     if draw(st.booleans()):
         t4 = Table4()
         for g in Table4Group:
             for c in Table4Column:
-                t4.cells[(g, c)] = cell()  # type: ignore[assignment]
+                t4.cells[(g, c)] = cell()
         report.table4 = t4
     return report
 

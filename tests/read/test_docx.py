@@ -155,7 +155,7 @@ def test_staggered_colspans_are_kept_as_printed(corpus: Path) -> None:
 
 def _made(build: object) -> bytes:
     document = docx.Document()
-    build(document)  # type: ignore[operator]
+    build(document)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -365,7 +365,7 @@ def test_numbers_of_a_borderless_row_are_separate_pieces(
     real = pdf_module.read_page
 
     def without_rulings(pdf: object, index: int) -> object:
-        content = real(pdf, index)  # type: ignore[arg-type]
+        content = real(pdf, index)
         content.horizontals.clear()
         content.verticals.clear()
         return content

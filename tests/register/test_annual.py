@@ -117,14 +117,14 @@ def generated() -> Store:
 def test_generated_register_balances(generated: Store, year: int) -> None:
     t3, t4 = tables_for_year(generated, year)
     for a in Applicant:
-        left = t3.number(Table3Row.NEW_RECEIVED, a) + t3.number(Table3Row.CARRIED_IN, a)  # type: ignore[operator]
-        right = t3.number(Table3Row.OUTCOME_TOTAL, a) + t3.number(Table3Row.CARRIED_OUT, a)  # type: ignore[operator]
+        left = t3.number(Table3Row.NEW_RECEIVED, a) + t3.number(Table3Row.CARRIED_IN, a)
+        right = t3.number(Table3Row.OUTCOME_TOTAL, a) + t3.number(Table3Row.CARRIED_OUT, a)
         assert left == right, a
     for row in FORM_2021.table3:
-        assert t3.number(row, Applicant.TOTAL) == sum(t3.number(row, a) for a in APPLICANT_PARTS)  # type: ignore[misc]
+        assert t3.number(row, Applicant.TOTAL) == sum(t3.number(row, a) for a in APPLICANT_PARTS)
     for g in Table4Group:
         assert t4.number(g, Table4Column.TOTAL) == sum(
-            t4.number(g, c) for c in Table4Column if c is not Table4Column.TOTAL  # type: ignore[misc]
+            t4.number(g, c) for c in Table4Column if c is not Table4Column.TOTAL
         )
 
 

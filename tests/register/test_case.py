@@ -317,7 +317,7 @@ def test_new_arrangement_moves_open_deadlines(register: Register) -> None:
     assert row.answer_due == D("2027-01-18")
     # and a register opened later reads the stored arrangement back
     again = Register(register.store)
-    assert again.case(rid).answer_deadline(again.calendar).due == D("2027-01-18")  # type: ignore[union-attr]
+    assert again.case(rid).answer_deadline(again.calendar).due == D("2027-01-18")
 
 
 def test_amend_the_receipt_date_moves_every_deadline_and_the_year(register: Register) -> None:

@@ -39,4 +39,4 @@ def test_free_below_thresholds() -> None:
 @pytest.mark.parametrize("call", [lambda: fee_by_pages(0), lambda: fee_by_items(-1, 1), lambda: item_price(0)])
 def test_bad_quantities(call: object) -> None:
     with pytest.raises(BadFee):
-        call()  # type: ignore[operator]
+        call()

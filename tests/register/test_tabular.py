@@ -144,7 +144,7 @@ def test_database_failure_during_import_writes_nothing(register: Register, tmp_p
         calls["n"] += 1
         if calls["n"] == 3:  # the third row
             raise StoreError("模拟的数据库故障")
-        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+        return original(self, *args, **kwargs)
 
     monkeypatch.setattr(Register, "add_case_in", failing)
     with pytest.raises(StoreError, match="模拟的数据库故障"):

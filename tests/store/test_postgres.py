@@ -90,7 +90,7 @@ def test_rollback_on_postgres(pg_url: str) -> None:
     with pytest.raises(StoreError), store.transaction() as s:
         s.add(ApplicantRow(name="甲", kind="NATURAL_PERSON", contact="", id_document="", recorded_at=now()))
         s.flush()
-        s.add(ApplicantRow(name=None, kind="NATURAL_PERSON", contact="", id_document="", recorded_at=now()))  # type: ignore[arg-type]
+        s.add(ApplicantRow(name=None, kind="NATURAL_PERSON", contact="", id_document="", recorded_at=now()))
         s.flush()
     with store.session() as s:
         assert len(s.query(ApplicantRow).all()) == before

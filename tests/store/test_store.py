@@ -109,7 +109,7 @@ def test_events_cannot_be_changed(store: Store) -> None:
         assert ev is not None
         ev.occurred_on = date(2025, 1, 3)
     with store.session() as s:
-        assert s.get(EventRow, eid).occurred_on == date(2025, 1, 2)  # type: ignore[union-attr]
+        assert s.get(EventRow, eid).occurred_on == date(2025, 1, 2)
 
 
 def test_nothing_is_deleted(store: Store) -> None:

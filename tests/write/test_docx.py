@@ -44,7 +44,7 @@ def _origins(table: Table) -> dict[str, list[tuple[int, int, int, int]]]:
 
 def _tc_at(tr: object, col: int) -> object | None:
     c = 0
-    for tc in tr.tc_lst:  # type: ignore[attr-defined]
+    for tc in tr.tc_lst:
         if c == col:
             return tc
         c += tc.grid_span

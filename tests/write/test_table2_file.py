@@ -53,8 +53,8 @@ def test_filled_csv_reads_as_typed(tmp_path: Path) -> None:
     filled = read_table2_file(path)
     t2 = filled.table
     assert t2.edition is Edition.F2021
-    assert t2.get(Table2Row.REGULATIONS, Table2Column.ISSUED).value.kind is CellKind.SLASH  # type: ignore[union-attr]
-    assert t2.get(Table2Row.REGULATIONS, Table2Column.REPEALED).value.kind is CellKind.BLANK  # type: ignore[union-attr]
+    assert t2.get(Table2Row.REGULATIONS, Table2Column.ISSUED).value.kind is CellKind.SLASH
+    assert t2.get(Table2Row.REGULATIONS, Table2Column.REPEALED).value.kind is CellKind.BLANK
     assert t2.get(Table2Row.FEES, Table2Column.FEE_AMOUNT).number == Decimal("0.35")
     assert t2.get(Table2Row.PENALTIES, Table2Column.DECISIONS).number == 8
     assert filled.blanks == ["规章 · 本年废止件数"]
