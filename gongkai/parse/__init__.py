@@ -16,11 +16,13 @@ from gongkai.parse.squashed import is_squashed, unsquash
 from gongkai.parse.tables import find_regions, read_table2, read_table3, read_table4
 from gongkai.parse.tokens import document_to_tokens
 from gongkai.read import Document, Limits, read_document
+from gongkai.read.collector import without_cycle_collection
 from gongkai.read.limits import DEFAULT_LIMITS
 
 _REPORT_WORDS = re.compile(r"政府信息公开|政务公开|信息公开工作|依申请公开")
 
 
+@without_cycle_collection
 def parse_document(doc: Document) -> Report:
     """Read a Document as an annual report. Raises NotAReport / NoTablesFound for text that is not one."""
     glued = is_squashed(doc)

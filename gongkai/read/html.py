@@ -16,6 +16,7 @@ from lxml import etree
 from gongkai.errors import CorruptFile
 from gongkai.model.labels import TABLE_ANCHORS, simplified
 from gongkai.model.report import Source
+from gongkai.read.collector import without_cycle_collection
 from gongkai.read.document import Block, Document, Grid, GridCell, Line, Piece
 from gongkai.read.encoding import decode
 from gongkai.read.limits import Limits
@@ -36,6 +37,7 @@ _MAX_SPAN = 200
 _REVEALED_CONDITIONAL = re.compile(r"<!\[(?:if [^\]<>]{1,80}|endif)\]>", re.IGNORECASE)
 
 
+@without_cycle_collection
 def html_to_document(data: bytes, name: str, limits: Limits) -> Document:
     declared = _CHARSET.search(data[:8192])
     decoded = decode(data, name, declared.group(1).decode("ascii", "replace") if declared else None)

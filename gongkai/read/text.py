@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from gongkai.model.report import Source
+from gongkai.read.collector import without_cycle_collection
 from gongkai.read.document import Block, Document, Line, Piece
 from gongkai.read.encoding import decode
 from gongkai.read.limits import Limits
@@ -58,25 +59,30 @@ def _source(line: int, column: int) -> Source:
 _SEPARATOR_LINES = 4
 
 
-_LONE_PIPE = re.compile(r"^[ \t\u3000]*+\|[ \t\u3000]*+$", re.MULTILINE)
-_TERMINATED_CELL = re.compile(r"^[ \t\u3000]*+[^|\s][^|\n]*+\|[ \t\u3000]*+$", re.MULTILINE)
+# Each pattern starts with the newline before a line, not with a MULTILINE "^": a literal first character
+# lets the regex engine skip to the next newline in C, where "^" makes it try a match at every character.
+# They run over "\n" + text + "\n", and end in a lookahead so that one line's newline can start the next.
+_LONE_PIPE = re.compile(r"\n[ \t\u3000]*+\|[ \t\u3000]*+(?=\n)")
+_TERMINATED_CELL = re.compile(r"\n[ \t\u3000]*+[^|\s][^|\n]*+\|[ \t\u3000]*+(?=\n)")
 
 
 #: a line with two filled cells between pipes ("规章 | 0 | 0 | 0 | |"): the pipe-row layout (§5 b, c, i)
 # (possessive runs: a line of prose without a pipe fails at its end, never backtracks through it)
-_TWO_CELL_ROW = re.compile(r"^[ \t\u3000]*+[^|\s][^|\n]*+\|[ \t\u3000]*+[^|\s][^|\n]*+\|", re.MULTILINE)
+_TWO_CELL_ROW = re.compile(r"\n[ \t\u3000]*+[^|\s][^|\n]*+\|[ \t\u3000]*+[^|\s][^|\n]*+\|")
 _PIPE_ROWS = 3
 
 
-def _pipes_separate(text: str) -> bool:
+def _pipes_separate(framed: str) -> bool:
     """Whether lines holding only "|" separate one-cell lines (format.md §5 d: the cells themselves carry no
     pipe) rather than being blank cells of the pipe-terminated layout (§5 g: every cell line ends in " |",
     so a blank cell is " |" and there are more terminated cells than lone pipes). Counted by regular
-    expressions over the whole text: a loop over the lines in Python costs more than the rest of reading."""
-    lone = len(_LONE_PIPE.findall(text))
-    return lone >= _SEPARATOR_LINES and len(_TERMINATED_CELL.findall(text)) < lone
+    expressions over the whole text (``framed``: between newlines): a loop over the lines in Python costs
+    more than the rest of reading."""
+    lone = len(_LONE_PIPE.findall(framed))
+    return lone >= _SEPARATOR_LINES and len(_TERMINATED_CELL.findall(framed)) < lone
 
 
+@without_cycle_collection
 def text_to_document(data: bytes, name: str, limits: Limits) -> Document:
     decoded = decode(data, name)
     doc = lines_to_document(decoded.text, name, encoding=decoded.how)
@@ -92,10 +98,11 @@ def lines_to_document(text: str, name: str, *, encoding: str | None = None, kind
     # a text with no separator anywhere (one cell per line) takes the short path
     if "\t" in text or "|" in text:
         piped = "|" in text
+        framed = f"\n{text}\n" if piped else ""
         blocks = _cell_lines(
             raw_lines,
-            separator_pipes=piped and _pipes_separate(text),
-            pipe_rows=piped and len(_TWO_CELL_ROW.findall(text)) >= _PIPE_ROWS,
+            separator_pipes=piped and _pipes_separate(framed),
+            pipe_rows=piped and len(_TWO_CELL_ROW.findall(framed)) >= _PIPE_ROWS,
         )
     else:
         blocks = _plain_lines(raw_lines)
