@@ -58,8 +58,9 @@ def collect_rows(
     tokens = _explode(tokens, match)
     # in a positioned row, cells before the row's label are group labels or merged placeholders
     label_at: dict[tuple[int, int], int] = {}
-    for i, row in [(i, t.row) for i, t in enumerate(tokens) if t.row is not None and t.value is None]:
-        if row not in label_at and match(tokens[i].norm) is not None:
+    for i, tok in enumerate(tokens):
+        row = tok.row
+        if row is not None and tok.value is None and row not in label_at and match(tok.norm) is not None:
             label_at[row] = i
     rows: list[RowRead[K]] = []
     current: RowRead[K] | None = None
@@ -76,7 +77,7 @@ def collect_rows(
         if tok.value is None:
             key = match(tok.norm)
             used, printed = 1, tok.text
-            if key is None:
+            if key is None and i + 1 < n and tokens[i + 1].value is None:
                 key, used, printed = _match_joined(tokens, i, match)
             if key is not None:
                 current = RowRead(key, tok, printed)
@@ -127,9 +128,8 @@ _TEXT = attrgetter("text")
 
 
 def _match_joined(tokens: Sequence[Token], i: int, match: Callable[[str], K | None]) -> tuple[K | None, int, str]:
-    """A label broken over two or three consecutive text cells (the cell at ``i`` alone is no label)."""
-    if i + 1 >= len(tokens) or tokens[i + 1].value is not None:
-        return None, 1, tokens[i].text  # the common case: the next cell is a value
+    """A label broken over two or three consecutive text cells (the cell at ``i`` alone is no label, and
+    the caller has seen that the cell after it is text too)."""
     joined = tokens[i].norm
     printed = tokens[i].text
     for extra in (1, 2):
@@ -173,10 +173,10 @@ def _try_explode(tok: Token, parts: list[str], match: Callable[[str], object | N
         values = [read_value(p) for p in rest]
         if match(normalize(label)) is not None and all(v is not None and v.kind is not CellKind.TEXT for v in values):
             row = tok.row if tok.row is not None else (tok.block, 0)
-            first = Token(label, normalize(label), None, tok.source, row, tok.block, tok.in_grid, True, tok.ocr)
+            first = Token(label, normalize(label), None, tok.source, row, tok.block, tok.ocr)
             pieces = [first]
             for p, v in zip(rest, values, strict=True):
-                pieces.append(Token(p, normalize(p), v, tok.source, row, tok.block, tok.in_grid, True, tok.ocr))
+                pieces.append(Token(p, normalize(p), v, tok.source, row, tok.block, tok.ocr))
             return pieces
     return None
 

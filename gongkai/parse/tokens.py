@@ -25,13 +25,17 @@ class Token:
     norm: str  # normalised text for label matching
     value: CellValue | None  # None when the text is not a value (a label, a header, prose)
     source: Source
-    row: tuple[int, int] | None  # (block index, grid row) or (block index, 0) for a separated line
+    #: (block index, grid row), or (block index, 0) for a separated line; None for a one-cell line
+    row: tuple[int, int] | None
     block: int
-    in_grid: bool
-    #: the row's cells are positioned (a grid row or a separated line): blanks in it were printed
-    positioned: bool
     #: read by OCR from a scanned image: to be checked against the original
     ocr: bool = False
+
+    @property
+    def positioned(self) -> bool:
+        """The token's row has positioned cells (a grid row or a separated line): blanks in it were
+        printed, where a one-cell-per-line layout loses them."""
+        return self.row is not None
 
 
 #: longer text is prose: the longest official label with a provincial annotation stays well below this
@@ -68,15 +72,15 @@ def document_to_tokens(doc: Document, start: int = 0, end: int | None = None) ->
             if not cells:
                 if not separated:  # a plain line: the line is its one cell (see Line)
                     norm, value = known(text) or _reading(text)
-                    append(Token(text, norm, value, source, None, b, False, False, False))
+                    append(Token(text, norm, value, source, None, b, False))
                 continue
             row = (b, 0) if separated else None
             for text, source, ocr in cells:
                 norm, value = known(text) or _reading(text)
-                append(Token(text, norm, value, source, row, b, False, row is not None, ocr))
+                append(Token(text, norm, value, source, row, b, ocr))
         elif isinstance(block, Grid):
             for r in range(len(block.rows)):
                 for cell in block.origin_cells(r):
                     text = cell.text
-                    append(Token(text, normalize(text), read_value(text), cell.source, (b, r), b, True, True, cell.ocr))
+                    append(Token(text, normalize(text), read_value(text), cell.source, (b, r), b, cell.ocr))
     return tokens

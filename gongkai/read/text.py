@@ -163,7 +163,10 @@ def _cell_lines(raw_lines: list[str], *, separator_pipes: bool, pipe_rows: bool)
         if "\t" not in raw and "|" not in raw and " " not in raw and "\u3000" not in raw and not raw[0].isdigit():
             stripped = raw.strip()  # a line of prose (no spaces, so never figures in a row)
             if stripped:
-                append(_single(stripped, number, len(raw) - len(raw.lstrip())))
+                if number <= shared and not first.isspace():
+                    append(new(Line, (stripped, (), at_start[number], False)))
+                else:
+                    append(_single(stripped, number, len(raw) - len(raw.lstrip())))
             continue
         line = split_line(raw, number, separator_pipes=separator_pipes, pipe_rows=pipe_rows)
         if line is not None:
