@@ -10,8 +10,9 @@ rounds interleaved with gongkai's, so that both figures come from one machine at
 target (1,000 reports/s) was set beside that parser's 0.9 ms per report on another machine; on a slower
 machine the ratio is the figure that carries over.
 
-A shared machine's speed drifts by ±20 % from minute to minute. For a figure that does not drift, count
-instructions instead (valgrind is on every machine here):
+Each figure is quoted from the median round, with the mean and the range beside it: a shared machine's
+speed drifts by ±20 % from minute to minute, and a few rounds that another tenant slows move the mean.
+For a figure that does not drift, count instructions instead (valgrind is on every machine here):
 
     valgrind --tool=callgrind --callgrind-out-file=/dev/null .venv/bin/python bench/speed.py --rounds 20
 """
@@ -25,6 +26,7 @@ import importlib
 import io
 import pstats
 import re
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -70,14 +72,13 @@ def main() -> None:
         if peer is not None:
             peer(p.read_bytes())
 
-    start = time.process_time()
-    hits = 0
-    for _ in range(args.rounds):
+    def baseline_round() -> float:
+        t = time.process_time()
         for p in paths:
-            hits += len(BASELINE.findall(p.read_bytes().decode("utf-8")))
-    baseline = time.process_time() - start
+            BASELINE.findall(p.read_bytes().decode("utf-8"))
+        return time.process_time() - t
 
-    def one_round() -> tuple[float, float]:
+    def one_round() -> tuple[float, float, float]:
         t = time.process_time()
         for p in paths:
             parse_document(read_bytes(p.read_bytes(), p.name))
@@ -88,36 +89,46 @@ def main() -> None:
             for p in paths:
                 peer(p.read_bytes())
             theirs = time.process_time() - t
-        return ours, theirs
+        return ours, theirs, baseline_round()
 
-    def run() -> tuple[float, float]:
-        # rounds interleaved: a drift of the machine's speed hits both parsers alike
-        totals = [one_round() for _ in range(args.rounds)]
-        return sum(t[0] for t in totals), sum(t[1] for t in totals)
+    def run() -> list[tuple[float, float, float]]:
+        # rounds interleaved: a drift of the machine's speed hits both parsers and the baseline alike
+        return [one_round() for _ in range(args.rounds)]
 
     if args.profile:
         prof = cProfile.Profile()
         prof.enable()
-        elapsed, peer_elapsed = run()
+        rounds = run()
         prof.disable()
         pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
     else:
-        elapsed, peer_elapsed = run()
+        rounds = run()
     n = args.rounds * len(paths)
-    print(f"text reports parsed: {n} ({len(paths)} corpus files × {args.rounds} rounds), one core")
-    print(
-        f"  full parse (read + decode + parse): {n / elapsed:,.0f} reports/s, {1000 * elapsed / n:.3f} ms/report"
-    )
-    print(
-        f"  baseline (read file + decode + one regex): {n / baseline:,.0f} files/s, {1000 * baseline / n:.3f} ms/file"
-    )
-    print(f"  ratio parse / baseline: {elapsed / baseline:.1f}×")
-    if peer is not None:
-        print(
-            f"  govnianbao (decode + parse, same files, same rounds): {n / peer_elapsed:,.0f} reports/s, "
-            f"{1000 * peer_elapsed / n:.3f} ms/report"
+    ours = [r[0] for r in rounds]
+    theirs = [r[1] for r in rounds]
+    baseline = [r[2] for r in rounds]
+    per_round = len(paths)
+
+    def rate(times: list[float], unit: str = "reports") -> str:
+        """Reports per second from the median round (the figure quoted), and from the mean round and the
+        fastest and slowest rounds: on a shared machine a few rounds are slowed by other tenants, which
+        moves the mean but not the median (timeit's advice: the spread is interference, not the code)."""
+        med, mean = statistics.median(times), statistics.fmean(times)
+        return (
+            f"{per_round / med:,.0f} {unit}/s ({1000 * med / per_round:.3f} ms each; mean round "
+            f"{per_round / mean:,.0f}/s, rounds {per_round / max(times):,.0f}–{per_round / min(times):,.0f}/s)"
         )
-        print(f"  gongkai is {peer_elapsed / elapsed:.2f}× as fast as govnianbao on this machine")
+
+    print(f"text reports parsed: {n} ({len(paths)} corpus files × {args.rounds} rounds), one core")
+    print(f"  full parse (read + decode + parse): {rate(ours)}")
+    print(f"  baseline (read file + decode + one regex): {rate(baseline, 'files')}")
+    print(f"  ratio parse / baseline (medians): {statistics.median(ours) / statistics.median(baseline):.1f}×")
+    if peer is not None:
+        print(f"  govnianbao (decode + parse, same files, same rounds): {rate(theirs)}")
+        print(
+            f"  gongkai is {statistics.median(theirs) / statistics.median(ours):.2f}× as fast as govnianbao "
+            "on this machine (medians)"
+        )
 
 
 if __name__ == "__main__":
