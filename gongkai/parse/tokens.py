@@ -64,6 +64,7 @@ def document_to_tokens(doc: Document, start: int = 0, end: int | None = None) ->
     append = tokens.append
     blocks = doc.blocks
     known = _READINGS.get
+    new = object.__new__
     for b in range(start, len(blocks) if end is None else end):
         block = blocks[b]
         if isinstance(block, Line):
@@ -72,7 +73,11 @@ def document_to_tokens(doc: Document, start: int = 0, end: int | None = None) ->
             if not cells:
                 if not separated:  # a plain line: the line is its one cell (see Line)
                     norm, value = known(text) or _reading(text)
-                    append(Token(text, norm, value, source, None, b, False))
+                    # the commonest token, made without calling __init__: on Python 3.11 a call to a
+                    # class with a Python __init__ costs as much as the rest of this loop
+                    tok = new(Token)
+                    tok.text, tok.norm, tok.value, tok.source, tok.row, tok.block, tok.ocr = (text, norm, value, source, None, b, False)
+                    append(tok)
                 continue
             row = (b, 0) if separated else None
             for text, source, ocr in cells:
