@@ -21,7 +21,7 @@ from gongkai.model.labels import SECTION_ALIASES, normalize
 from gongkai.model.report import SectionText, Source
 from gongkai.read.document import Document, Line
 
-_NUMERAL = re.compile(r"^\s*(?:第)?([一二三四五六])\s*(?:[、.．,，:：]|部分|\s)\s*")
+_NUMERAL = re.compile(r"^\s*(?:第)?([一二三四五六])\s*(?:[、.．,，:：]|部分|章|\s)\s*")
 #: "（一）总体情况": the numbering of sub-headings, taken for the six parts only in a report that numbers
 #: nothing else that way, and only where numeral and words name the same part
 _PAREN_NUMERAL = re.compile(r"^\s*[（(]([一二三四五六])[)）]\s*")
@@ -85,10 +85,12 @@ def _names(section: Section, rest: str) -> bool:
 def find_headings(doc: Document) -> list[Heading]:
     headings = _find_headings(doc, _FIRST, heading_section)
     if len(headings) < _FEW_HEADINGS:
-        # no "一、" numbering: perhaps the parts are numbered "（一）" (then numeral and words must agree)
-        parenthesized = _find_headings(doc, _FIRST_PAREN, parenthesized_heading)
-        if len(parenthesized) > len(headings):
-            return parenthesized
+        # no "一、" numbering: perhaps the parts are numbered "（一）" (then numeral and words must agree),
+        # or not numbered at all (a web page that sets the six titles in bold or as <h3>)
+        for first, section_of in ((_FIRST_PAREN, parenthesized_heading), (_UNNUMBERED_FIRST, unnumbered_heading)):
+            others = _find_headings(doc, first, section_of)
+            if len(others) > len(headings):
+                headings = others
     return headings
 
 
@@ -104,6 +106,22 @@ def parenthesized_heading(text: str) -> Section | None:
         return None
     numbered = _SECTIONS["一二三四五六".index(m.group(1))]
     return numbered if _names(numbered, normalize(line[m.end() :])) else None
+
+
+#: the titles a part may carry with no numbering at all: the official one or a documented variant, the
+#: whole line (a sentence that mentions 主动公开政府信息情况 is prose, not a heading)
+_UNNUMBERED = {
+    normalize(title): section
+    for section in _SECTIONS
+    for title in (section.heading, *SECTION_ALIASES.get(section, ()), *(section.keywords if section is Section.OVERVIEW else ()))
+}
+_UNNUMBERED_FIRST = frozenset(title[0] for title in _UNNUMBERED)
+_TRAILING = "：:。. \u3000"
+
+
+def unnumbered_heading(text: str) -> Section | None:
+    """The part a line without numbering is the title of: the whole line is that title."""
+    return _UNNUMBERED.get(normalize(text.strip().rstrip(_TRAILING))) if len(text) <= _MAX_HEADING else None
 
 
 def _find_headings(doc: Document, first: frozenset[str], section_of: Callable[[str], Section | None]) -> list[Heading]:

@@ -25,6 +25,8 @@ from gongkai.read import read_bytes
         ("一、基本情况", Section.OVERVIEW),
         ("一、概述", Section.OVERVIEW),
         ("二、主动公开政府信息", Section.PROACTIVE),
+        ("第一章 总体情况", Section.OVERVIEW),
+        ("第四章 政府信息公开行政复议、行政诉讼情况", Section.APPEALS),
     ],
 )
 def test_headings(line: str, section: Section) -> None:
@@ -67,3 +69,43 @@ def test_parts_numbered_like_subheadings() -> None:
     headings = find_headings(doc)
     assert [h.section for h in headings] == list(Section)
     assert headings[1].text == "（二）主动公开政府信息情况"
+
+
+_TITLES = [
+    "总体情况",
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "政府信息公开行政复议、行政诉讼情况",
+    "存在的主要问题及改进情况：",
+    "其他需要报告的事项",
+]
+
+
+def test_parts_without_numbering_in_text() -> None:
+    """The six titles with no numbering at all are the headings when the whole line is the title; a
+    sentence that mentions one ("…主动公开政府信息情况良好") stays prose."""
+    lines = ["某局2024年政府信息公开工作年度报告"]
+    for title in _TITLES:
+        lines += [title, "本年度主动公开政府信息情况良好，依申请公开办理规范。"]
+    doc = read_bytes("\n".join(lines).encode("utf-8"), "x.txt")
+    headings = find_headings(doc)
+    assert [h.section for h in headings] == list(Section)
+    assert [h.block for h in headings] == [1, 3, 5, 7, 9, 11]
+
+
+def test_parts_without_numbering_in_html_headings() -> None:
+    """A web page that sets the six titles as <h3> or in bold, without numbers."""
+    body = "".join(f"<h3>{title}</h3><p>本部分正文。</p>" for title in _TITLES[:3]) + "".join(
+        f"<p><strong>{title}</strong></p><p>本部分正文。</p>" for title in _TITLES[3:]
+    )
+    html = f"<html><head><meta charset='utf-8'><title>某局年报</title></head><body>{body}</body></html>"
+    headings = find_headings(read_bytes(html.encode("utf-8"), "x.html"))
+    assert [h.section for h in headings] == list(Section)
+
+
+def test_numbered_headings_win_over_bare_titles() -> None:
+    """Where the parts are numbered, a bare title line elsewhere (a table of contents) is not a heading."""
+    lines = ["目录", "总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况"]
+    lines += [f"{numeral}、{title}" for numeral, title in zip("一二三四五六", _TITLES, strict=True)]
+    headings = find_headings(read_bytes("\n".join(lines).encode("utf-8"), "x.txt"))
+    assert [h.block for h in headings] == [4, 5, 6, 7, 8, 9]
