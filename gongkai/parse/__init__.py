@@ -19,6 +19,8 @@ from gongkai.read import Document, Limits, read_document
 from gongkai.read.collector import without_cycle_collection
 from gongkai.read.limits import DEFAULT_LIMITS
 
+#: the parts that hold 表二, 表三 and 表四
+_TABLE_PARTS = frozenset({Section.PROACTIVE, Section.REQUESTS, Section.APPEALS})
 _REPORT_WORDS = re.compile(r"政府信息公开|政务公开|信息公开工作|依申请公开")
 
 
@@ -56,7 +58,11 @@ def parse_document(doc: Document) -> Report:
     )
     # the tables sit between the headings of 二 and 五; outside them is prose (read all if they are missing)
     proactive = next((h.block for h in headings if h.section is Section.PROACTIVE), None)
-    problems = next((h.block for h in headings if h.section is Section.PROBLEMS), None)
+    # (a 五 printed before 四, out of the form's order, does not end the tables)
+    table_parts = [h.block for h in headings if h.section in _TABLE_PARTS]
+    problems = next(
+        (h.block for h in headings if h.section is Section.PROBLEMS and h.block > max(table_parts, default=-1)), None
+    )
     tokens = document_to_tokens(doc, proactive or 0, problems)
     regions = find_regions(tokens)
     if regions.table3 is None and (proactive is not None or problems is not None):

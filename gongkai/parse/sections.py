@@ -125,8 +125,7 @@ def unnumbered_heading(text: str) -> Section | None:
 
 
 def _find_headings(doc: Document, first: frozenset[str], section_of: Callable[[str], Section | None]) -> list[Heading]:
-    headings: list[Heading] = []
-    last = -1
+    candidates: list[Heading] = []
     blocks, texts = doc.blocks, doc.texts
     # the first character of every block, tested against the set, all in C
     for b in compress(range(len(texts)), map(first.__contains__, map(_FIRST_CHARACTER, texts))):
@@ -139,12 +138,42 @@ def _find_headings(doc: Document, first: frozenset[str], section_of: Callable[[s
         block = blocks[b]
         if not isinstance(block, Line) or block.separated:
             continue  # a table row, not a heading
-        index = _SECTIONS.index(section)
-        if index <= last:
-            continue
-        headings.append(Heading(section, b, text.strip(), block.source))
-        last = index
+        candidates.append(Heading(section, b, text.strip(), block.source))
+    headings: list[Heading] = []
+    last = -1
+    for candidate in candidates:
+        index = _SECTIONS.index(candidate.section)
+        if index > last:
+            headings.append(candidate)
+            last = index
+    if len(headings) < len(_SECTIONS):
+        headings = _out_of_order(headings, candidates)
     return headings
+
+
+def _out_of_order(headings: list[Heading], candidates: list[Heading]) -> list[Heading]:
+    """Parts printed out of the form's order ("六、" before "五、"): a part not found in order is taken where
+    its numeral names it too, after the heading of the part before it. Returned in printed order."""
+    found = {h.section: h for h in headings}
+    for candidate in candidates:
+        section = candidate.section
+        if section in found or not _numbered_as(candidate.text, section):
+            continue
+        index = _SECTIONS.index(section)
+        before = [found[s].block for s in _SECTIONS[:index] if s in found]
+        if before and candidate.block < max(before):
+            continue  # inside an earlier part: prose that happens to read like a title
+        found[section] = candidate
+    return sorted(found.values(), key=lambda h: h.block)
+
+
+def _numbered_as(text: str, section: Section) -> bool:
+    """Whether the heading's own numeral is the part's (a title with no numeral names it by its words)."""
+    m = _NUMERAL.match(text) or _PAREN_NUMERAL.match(text)
+    if m is not None:
+        return m.group(1) == section.numeral
+    a = _ARABIC.match(text)
+    return a is None or _SECTIONS[int(a.group(1)) - 1] is section
 
 
 def section_texts(doc: Document, headings: list[Heading]) -> tuple[str, dict[Section, SectionText]]:

@@ -320,3 +320,22 @@ def test_figures_glued_in_several_runs() -> None:
     assert data["table2"]["规章"] == {"本年制发件数": None, "本年废止件数": None, "现行有效件数": None}
     reasons = [u["reason"] for u in data["uncertain_cells"] if u["cell"][1] == "规章"]
     assert len(reasons) == 3 and "2 种" in reasons[0]
+
+
+@pytest.mark.parametrize("moved_before", [None, Section.APPEALS], ids=["五 after 六", "五 before 四"])
+def test_parts_printed_out_of_the_forms_order(moved_before: Section | None) -> None:
+    """A report that prints 五 after 六, or before 四: every part is found, in printed order, and 表四
+    under 四 is still read (a 五 printed early does not end the tables)."""
+    text = render(LAYOUTS["tab rows"])
+    problems = f"{Section.PROBLEMS.title}\n无。\n"
+    assert problems in text
+    text = text.replace(problems, "")
+    if moved_before is None:
+        text += problems
+    else:
+        text = text.replace(moved_before.title + "\n", problems + moved_before.title + "\n")
+    report = parse_document(read_bytes(text.encode("utf-8"), "test.txt"))
+    assert_gold(report.to_json())
+    printed = [Section.OVERVIEW, Section.PROACTIVE, Section.REQUESTS, Section.APPEALS, Section.OTHER]
+    printed.insert(printed.index(moved_before) if moved_before else len(printed), Section.PROBLEMS)
+    assert report.section_order == printed
