@@ -10,6 +10,7 @@ import re
 from gongkai.errors import IncompleteReport, NoTablesFound, NotAReport
 from gongkai.model.form import LAST_LEGACY_YEAR, LEGACY, Section
 from gongkai.model.report import LabelVariant, Report, Table4
+from gongkai.model.values import CellKind
 from gongkai.parse.meta import read_meta
 from gongkai.parse.sections import find_headings, section_texts
 from gongkai.parse.squashed import is_squashed, unsquash
@@ -81,6 +82,10 @@ def parse_document(doc: Document) -> Report:
         # notice or an infographic about reports, not a report's table
         report.table4 = None
     has_tables = any(t is not None for t in (report.table2, report.table3, report.table4))
+    if has_tables and _NOTICE_LINE.search(preamble[:3000]) and not _has_figures(report):
+        # the State Council office's notice that sets the format, with the blank tables as its attachment
+        # (government sites mirror it beside their reports): a report may be blank, but not a notice
+        raise NotAReport(doc.name, "这是规定年度报告格式的通知及其空白表样，不是某机关的政府信息公开工作年度报告")
     if has_tables:
         t = report.table2 or report.table3
         report.format = str(t.edition) if t is not None else None
@@ -98,6 +103,21 @@ def parse_document(doc: Document) -> Report:
     if doc.truncated and (report.table4 is None or report.table3 is None):
         raise IncompleteReport(doc.name, "网页不完整（可能被截断）：缺少" + ("表三" if report.table3 is None else "表四"))
     return report
+
+
+#: a line of the format notice itself: its document number alone on a line, its title, or the title of
+#: its attachment (a report cites the notice inside a sentence, never as a line of its own)
+_NOTICE_LINE = re.compile(r"^(?:国办公开办函〔\d{4}〕\d+号|.*年度报告格式(?:[（(]试行[)）])?|.*年度报告有关事项的通知)$", re.MULTILINE)
+
+
+def _has_figures(report: Report) -> bool:
+    tables = (report.table2, report.table3, report.table4)
+    return any(
+        cell.value is not None and cell.value.kind is CellKind.NUMBER
+        for table in tables
+        if table is not None
+        for cell in table.cells.values()
+    )
 
 
 def _header_only(table: Table4) -> bool:

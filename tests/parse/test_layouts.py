@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from gongkai.errors import UndecodableText
+from gongkai.errors import NotAReport, UndecodableText
 from gongkai.model.form import FORM_2021, TABLE4_CELLS, Applicant, Section
 from gongkai.parse import parse_document
 from gongkai.read import read_bytes
@@ -339,3 +339,39 @@ def test_parts_printed_out_of_the_forms_order(moved_before: Section | None) -> N
     printed = [Section.OVERVIEW, Section.PROACTIVE, Section.REQUESTS, Section.APPEALS, Section.OTHER]
     printed.insert(printed.index(moved_before) if moved_before else len(printed), Section.PROBLEMS)
     assert report.section_order == printed
+
+
+def _blank_gold() -> dict[str, Any]:
+    """GOLD with every figure printed blank: the format's own empty tables."""
+    blank: dict[str, Any] = {
+        "table2": {row: dict.fromkeys(cells, "") for row, cells in GOLD["table2"].items()},
+        "table3": {row: [""] * len(values) for row, values in GOLD["table3"].items()},
+        "table4": [""] * len(GOLD["table4"]),
+    }
+    return blank
+
+
+_NOTICE_HEAD = (
+    "国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知\n"
+    "国办公开办函〔2021〕30号\n"
+    "各省、自治区、直辖市人民政府办公厅：\n"
+    "现将修订后的《中华人民共和国政府信息公开工作年度报告格式》印发给你们，请认真贯彻执行。\n"
+    "中华人民共和国政府信息公开工作年度报告格式\n"
+)
+
+
+def test_format_notice_with_its_blank_tables_is_not_a_report() -> None:
+    """The notice that sets the format, mirrored with its blank tables, is refused as not a report."""
+    text = _NOTICE_HEAD + render(LAYOUTS["tab rows"], _blank_gold())
+    with pytest.raises(NotAReport, match="通知"):
+        parse_document(read_bytes(text.encode("utf-8"), "notice.txt"))
+
+
+def test_report_with_blank_tables_that_cites_the_notice_is_a_report() -> None:
+    """A report whose tables are blank is still a report (the checker reports the blanks): citing the
+    notice in a sentence does not make it one; nor do figures under the notice's own lines."""
+    citing = "根据《关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2021〕30号）要求，编制本报告。\n"
+    blank = parse_document(read_bytes((citing + render(LAYOUTS["tab rows"], _blank_gold())).encode("utf-8"), "r.txt"))
+    assert blank.table3 is not None and blank.table3.number(FORM_2021.table3[0], Applicant.TOTAL) is None
+    filled = parse_document(read_bytes((_NOTICE_HEAD + render(LAYOUTS["tab rows"])).encode("utf-8"), "r.txt"))
+    assert_gold(filled.to_json())
