@@ -1,7 +1,7 @@
-"""Decode text bytes: the BOM, then a declared charset, then strict UTF-8, then strict GB18030, then
-charset-normalizer. The encoding found and how it was found are returned, never guessed silently; bytes that
-are UTF-8 except for a few broken sequences are an error naming the line, not a GB18030 guess (which would
-turn the whole report into mojibake)."""
+"""Decode text bytes: the BOM, then a declared charset, then strict UTF-8, then strict GB18030 (or Big5, where
+both decode and Big5 reads better), then charset-normalizer. The encoding found and how it was found are
+returned, never guessed silently; bytes that are UTF-8 except for a few broken sequences are an error naming
+the line, not a GB18030 guess (which would turn the whole report into mojibake)."""
 
 from __future__ import annotations
 
@@ -60,15 +60,32 @@ def decode(data: bytes, name: str, declared: str | None = None) -> Decoded:
     if _mostly_utf8(data):
         raise _broken(data, name, utf8_error, "utf-8")
     try:
-        return Decoded(data.decode("gb18030"), "gb18030（检测）")
+        text = data.decode("gb18030")
     except UnicodeDecodeError:
         pass
+    else:
+        if _big5_rather_than_gb(data):
+            return Decoded(data.decode("big5hkscs"), "big5（检测：与 GB18030 比较后确定）")
+        return Decoded(text, "gb18030（检测）")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise UndecodableText(name, "无法识别文字编码（不是 UTF-8、GBK/GB18030 或其他常见编码）")
     return Decoded(str(best), f"{best.encoding}（charset-normalizer 检测）")
+
+
+def _big5_rather_than_gb(data: bytes) -> bool:
+    """A 繁體 mirror saved as Big5 also decodes as GB18030 (into nonsense), and most GBK text decodes as
+    Big5 too: when both decode, charset-normalizer, which measures how coherent each reading is, chooses."""
+    try:
+        data.decode("big5hkscs")
+    except UnicodeDecodeError:
+        return False
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+    return best is not None and best.encoding in ("big5", "big5hkscs")
 
 
 def _mostly_utf8(data: bytes) -> bool:

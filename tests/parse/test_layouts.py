@@ -99,6 +99,20 @@ def test_encodings(encoding: str) -> None:
     assert_gold(data)
 
 
+def test_traditional_mirror_saved_as_big5() -> None:
+    """A 繁體 mirror saved as Big5 (which also decodes, into nonsense, as GB18030) is read as Big5, and
+    a GBK file (which also decodes as Big5) stays GB18030."""
+    from opencc import OpenCC
+
+    text = render(LAYOUTS["tab rows"])
+    traditional = OpenCC("s2tw").convert(text)
+    doc = read_bytes(traditional.encode("big5hkscs"), "mirror.txt")
+    assert doc.encoding is not None and doc.encoding.startswith("big5")
+    assert_gold(parse_document(doc).to_json())
+    gbk = read_bytes(text.encode("gbk"), "gbk.txt")
+    assert gbk.encoding == "gb18030（检测）"
+
+
 def test_lost_blank_makes_its_row_uncertain_not_shifted() -> None:
     """One cell per line with blank lines between: a blank cell leaves no trace, so its row cannot be known."""
     text = render(LAYOUTS["one cell per line, blank lines"])
