@@ -82,7 +82,7 @@ def parse_document(doc: Document) -> Report:
         # notice or an infographic about reports, not a report's table
         report.table4 = None
     has_tables = any(t is not None for t in (report.table2, report.table3, report.table4))
-    if has_tables and _NOTICE_LINE.search(preamble[:3000]) and not _has_figures(report):
+    if has_tables and not _has_figures(report) and _NOTICE_LINE.search(preamble[:3000]):
         # the State Council office's notice that sets the format, with the blank tables as its attachment
         # (government sites mirror it beside their reports): a report may be blank, but not a notice
         raise NotAReport(doc.name, "这是规定年度报告格式的通知及其空白表样，不是某机关的政府信息公开工作年度报告")
