@@ -80,6 +80,9 @@ def collect_rows(
             if key is None and i + 1 < n and tokens[i + 1].value is None:
                 key, used, printed = _match_joined(tokens, i, match)
             if key is not None:
+                if current is not None and key == current.key and tok.row is not None and tok.row == current.label.row:
+                    i += used  # the label again in the same printed row: a merged label cell filled in
+                    continue
                 current = RowRead(key, tok, printed)
                 rows.append(current)
                 if loose_figures and tok.row is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 from gongkai.model.form import (
     APPLICANT_HEADER,
@@ -18,6 +19,7 @@ from gongkai.model.form import (
     TABLE4_PARTS,
     Applicant,
     Edition,
+    Table2Column,
     Table2Row,
     Table3Row,
     Table4Column,
@@ -122,7 +124,10 @@ def read_table2(
             continue
         seen.add(read.key)
         columns = form.table2_columns(read.key)
-        cells = assign(read.values, len(columns), read.label.positioned, glued=glued, doubt=read.doubt)
+        values = read.values
+        if len(values) > len(columns) and read.label.positioned:
+            values = _unmerged(tokens, read, columns) or values
+        cells = assign(values, len(columns), read.label.positioned, glued=glued, doubt=read.doubt)
         for column, cell in zip(columns, cells, strict=True):
             table.cells[(read.key, column)] = cell
         _note_variant(read, read.key.label_in(edition), variants)
@@ -138,6 +143,42 @@ def read_table2(
 
 
 _UNKNOWN_LABEL = "表中未找到该行的标签，而该栏块中有标签无法识别的数值"
+
+
+def _unmerged(tokens: Sequence[Token], read: RowRead[Table2Row], columns: tuple[Table2Column, ...]) -> list[Token] | None:
+    """A row printed from a table whose merged cells were filled in (pandas' read_html, Excel's "unmerge and
+    fill"): "行政许可 | 3 | 3 | 3" under "信息内容 | 本年处理决定数量 | 本年处理决定数量 | 本年处理决定数量". The
+    header row above it says which positions one column covers; the row is read only if each column's
+    positions hold the same printed text, and its header names the block's columns in the form's order."""
+    at = next(k for k, tok in enumerate(tokens) if tok is read.label)
+    header = _header_above(tokens, at)
+    if header is None or len(header) != len(read.values) or None in header:
+        return None
+    if [column for column, _ in groupby(header)] != list(columns):
+        return None
+    values: list[Token] = []
+    start = 0
+    for _, span in groupby(header):
+        covered = read.values[start : start + len(list(span))]
+        start += len(covered)
+        if len({tok.text for tok in covered}) != 1:
+            return None  # different figures under one column: not a filled-in merged cell
+        values.append(covered[0])
+    return values
+
+
+def _header_above(tokens: Sequence[Token], at: int) -> list[Table2Column | None] | None:
+    """The columns named, position by position, by the nearest positioned "信息内容 | …" header row above
+    token ``at`` (None at a position that names no column)."""
+    for k in range(at - 1, -1, -1):
+        tok = tokens[k]
+        if tok.value is None and tok.row is not None and tok.norm == _CONTENT_HEADER:
+            return [
+                match_table2_column(t.norm) if t.value is None else None
+                for t in tokens[k + 1 :]
+                if t.row == tok.row
+            ]
+    return None
 
 
 def _place_unlabelled(

@@ -76,6 +76,16 @@ LAYOUTS: dict[str, Callable[[str, list[str]], list[str]]] = {
 }
 
 
+def _filled_merged_cells(label: str, values: list[str]) -> list[str]:
+    """Tab rows of a table whose merged cells were filled in (Excel's "unmerge and fill", pandas' read_html):
+    表二's one-column blocks repeat their header and figure over the three value positions, 表三's row
+    labels repeat over the three label columns."""
+    if len(values) == 1:
+        values = values * 3
+    labels = [label] * 3 if len(values) == len(Applicant) and label else [label]
+    return ["\t".join([*labels, *values])]
+
+
 @pytest.mark.parametrize("layout", LAYOUTS, ids=list(LAYOUTS))
 def test_layout(layout: str) -> None:
     assert_gold(parse_text(render(LAYOUTS[layout])))
@@ -389,3 +399,18 @@ def test_report_with_blank_tables_that_cites_the_notice_is_a_report() -> None:
     assert blank.table3 is not None and blank.table3.number(FORM_2021.table3[0], Applicant.TOTAL) is None
     filled = parse_document(read_bytes((_NOTICE_HEAD + render(LAYOUTS["tab rows"])).encode("utf-8"), "r.txt"))
     assert_gold(filled.to_json())
+
+
+def test_merged_cells_filled_in() -> None:
+    """Every figure is read once, from the positions its merged cell covers (the header row above says
+    which); different figures under one merged header stay uncertain."""
+    text = render(_filled_merged_cells)
+    assert "行政许可\t" in text and "\t".join(["本年处理决定数量"] * 3) in text
+    assert_gold(parse_text(text))
+    label = "行政许可"
+    figure = str(GOLD["table2"][label]["本年处理决定数量"])
+    row = "\t".join([label, *[figure] * 3])
+    assert row in text
+    damaged = parse_text(text.replace(row, "\t".join([label, figure, figure, "9999"])))
+    assert damaged["table2"][label]["本年处理决定数量"] is None
+    assert any(label in c["cell"] for c in damaged["uncertain_cells"])
