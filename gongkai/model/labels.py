@@ -62,7 +62,8 @@ def normalize(text: str) -> str:
     s = _WHITESPACE.sub("", s)
     s = _QUOTES.sub("", s)
     if _needs_conversion(s):
-        s = _to_simplified(s)
+        # a Taiwan-style conversion also swaps words: 信息 becomes 資訊 (t2s gives 资讯, which no label has)
+        s = _to_simplified(s).replace("资讯", "信息")
     s = _ENUM.sub(r"\1.", s)
     return s.replace("：", ":").replace("（", "(").replace("）", ")")
 

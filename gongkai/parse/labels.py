@@ -165,6 +165,18 @@ def is_table4_header(norm: str) -> bool:
     return norm in _T4_HEADERS
 
 
+_T4_GROUPS = {normalize(g.label): g for g in Table4Group}
+_SUIT = normalize(SUIT_HEADER)
+
+
+def match_table4_group(norm: str) -> Table4Group | None:
+    """The 表四 group a row label names: "行政复议", "未经复议直接起诉", also "行政诉讼（复议后起诉）"."""
+    group = _T4_GROUPS.get(norm)
+    if group is None and norm.startswith(_SUIT):
+        group = _T4_GROUPS.get(norm[len(_SUIT) :].strip("()-—:"))
+    return group
+
+
 def table4_header_start(norm: str) -> bool:
     """The first header cell of 表四 ("行政复议", possibly with "行政诉讼" in the same cell)."""
     return norm.startswith(Table4Group.REVIEW.label) and len(norm) <= 12 and "情况" not in norm

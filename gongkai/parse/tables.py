@@ -39,6 +39,7 @@ from gongkai.parse.labels import (
     match_table2,
     match_table2_column,
     match_table3,
+    match_table4_group,
     table2_markers,
     table4_header_start,
 )
@@ -367,8 +368,7 @@ def _table4_in_parts(tokens: Sequence[Token], glued: bool) -> Table4 | None:
 
 def _table4_by_group(tokens: Sequence[Token], glued: bool) -> Table4 | None:
     """表四 printed as one row per group ("行政复议 | 1 | 0 | 0 | 0 | 1", then the two 诉讼 groups)."""
-    groups = {normalize(g.label): g for g in Table4Group}
-    rows = collect_rows(tokens, groups.get, lambda norm, key: False, skip=is_table4_header)
+    rows = collect_rows(tokens, match_table4_group, lambda norm, key: False, skip=is_table4_header)
     found = {r.key: r for r in rows if len(r.values) >= len(TABLE4_PARTS) + 1}
     if set(found) != set(Table4Group):
         return None

@@ -103,6 +103,15 @@ def test_half_width_punctuation_traditional_characters_and_annotations() -> None
     assert_gold(parse_text(render(row)))
 
 
+def test_taiwan_style_traditional_mirror() -> None:
+    """A mirror converted with Taiwan phrasing (信息 → 資訊, 文件 → 檔案) still names every row."""
+    from opencc import OpenCC
+
+    text = OpenCC("s2twp").convert(render(LAYOUTS["pipe rows with padding"]))
+    assert "內部事務資訊" in text
+    assert_gold(parse_text(text))
+
+
 @pytest.mark.parametrize("encoding", ["gb18030", "utf-8-sig", "utf-16"])
 def test_encodings(encoding: str) -> None:
     data = parse_text(render(LAYOUTS["tab rows"]), encoding)
@@ -274,13 +283,15 @@ def test_damaged_table2_labels(layout: str) -> None:
     assert any(v["official"] == "规章" and v["printed"] == "" for v in data["label_variants"])
 
 
-def test_table4_printed_one_row_per_group() -> None:
+@pytest.mark.parametrize(
+    "groups",
+    [("行政复议", "未经复议直接起诉", "复议后起诉"), ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")],
+    ids=["form labels", "labels naming 行政诉讼"],
+)
+def test_table4_printed_one_row_per_group(groups: tuple[str, str, str]) -> None:
     def row(label: str, values: list[str]) -> list[str]:
         if label == "" and values and values[0] == str(GOLD["table4"][0]):
-            return [
-                " | ".join([group, *values[k * 5 : k * 5 + 5]])
-                for k, group in enumerate(["行政复议", "未经复议直接起诉", "复议后起诉"])
-            ]
+            return [" | ".join([group, *values[k * 5 : k * 5 + 5]]) for k, group in enumerate(groups)]
         if label == "" and values and values[0] == "结果维持":
             return [" | ".join(["", *values[:5]])]
         return [" | ".join([label, *values])]
