@@ -350,20 +350,35 @@ def _table4_in_parts(tokens: Sequence[Token], glued: bool) -> Table4 | None:
     if len(headers) < 2:
         return None
     header_rows = {tokens[i].row for i in headers if tokens[i].row is not None}
-    values: list[Token] = []
+    by_row: dict[tuple[int, int] | None, list[Token]] = {}
     for tok in tokens[headers[0] + 1 :]:
         if tok.value is None:
-            if not (is_table4_header(tok.norm) or table4_header_start(tok.norm)):
-                break  # words after the table
-            continue
+            if is_table4_header(tok.norm) or table4_header_start(tok.norm) or _is_table4_caption(tok):
+                continue
+            break  # words after the table
         if tok.row is not None and tok.row in header_rows:
             continue  # a header row's own empty cells
-        values.append(tok)
-    if len(values) != len(TABLE4_CELLS) or not all(v.positioned for v in values):
+        by_row.setdefault(tok.row, []).append(tok)
+    if None in by_row:
+        return None  # figures on lines of their own: which part each belongs to is not printed
+    values: list[Token] = []
+    for row in by_row.values():
+        while row and row[-1].value is not None and row[-1].value.kind is CellKind.BLANK:
+            row.pop()  # padding after a printed row's last figure ("0 | 1 |")
+        values += row
+    if len(values) != len(TABLE4_CELLS):
         return None
     table = Table4()
     table.cells.update(zip(TABLE4_CELLS, assign(values, len(TABLE4_CELLS), True, glued=glued), strict=True))
     return table
+
+
+def _is_table4_caption(tok: Token) -> bool:
+    """A line of its own between the two parts that names the second: "（二）行政诉讼情况"."""
+    return tok.row is None and len(tok.norm) <= _MAX_CAPTION and ("诉讼" in tok.norm or "复议" in tok.norm)
+
+
+_MAX_CAPTION = 16
 
 
 def _table4_by_group(tokens: Sequence[Token], glued: bool) -> Table4 | None:

@@ -137,14 +137,16 @@ def test_infographic_about_a_report_is_not_a_report() -> None:
         parse_document(read_bytes(text.encode("utf-8"), "图解.txt"))
 
 
-def test_table4_printed_as_two_tables() -> None:
-    """表四 split into 行政复议 (5 cells) and 行政诉讼 (10 cells), each table with its own header rows."""
+@pytest.mark.parametrize("caption", ["", "<p>（二）行政诉讼情况</p>"], ids=["adjacent", "captioned"])
+def test_table4_printed_as_two_tables(caption: str) -> None:
+    """表四 split into 行政复议 (5 cells) and 行政诉讼 (10 cells), each table with its own header rows, the
+    second perhaps under a caption of its own."""
     heads = "".join(f"<td>{h}</td>" for h in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"))
     page = (
         "<html><body><h1>某局2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>略。</p>"
         "<p>四、政府信息公开行政复议、行政诉讼情况</p>"
         f"<table><tr><td colspan=5>行政复议</td></tr><tr>{heads}</tr>"
-        "<tr><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td></tr></table>"
+        f"<tr><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td></tr></table>{caption}"
         "<table><tr><td colspan=10>行政诉讼</td></tr>"
         "<tr><td colspan=5>未经复议直接起诉</td><td colspan=5>复议后起诉</td></tr>"
         f"<tr>{heads}{heads}</tr>"
@@ -154,3 +156,36 @@ def test_table4_printed_as_two_tables() -> None:
     data = parse_document(read_bytes(page.encode("utf-8"), "t4.html")).to_json()
     assert data["table4"] == [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1]
     assert not data["uncertain_cells"]
+
+
+_T4_HEADS = " | ".join(("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"))
+_T4_PIPES = [
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "行政复议 |  |  |  |  |",
+    f"{_T4_HEADS} |",
+    "1 | 0 | 0 | 0 | 1 |",
+    "行政诉讼 |  |  |  |  |  |  |  |  |  |",
+    "未经复议直接起诉 |  |  |  |  | 复议后起诉 |  |  |  |  |",
+    f"{_T4_HEADS} | {_T4_HEADS} |",
+    "0 | 0 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 1 |",
+    "五、存在的主要问题及改进情况",
+    "无。",
+]
+
+
+def test_table4_as_two_tables_in_pipe_rows() -> None:
+    """The same split 表四 copied as pipe rows, each row ending in a padding pipe."""
+    text = "\n".join(["某局2024年政府信息公开工作年度报告", "一、总体情况", "略。", *_T4_PIPES])
+    data = parse_document(read_bytes(text.encode("utf-8"), "t4.txt")).to_json()
+    assert data["table4"] == [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1]
+    assert not data["uncertain_cells"]
+
+
+def test_table4_as_two_tables_one_cell_per_line_is_uncertain() -> None:
+    """One cell per line loses the rows: which part the figures belong to is not printed, so the 15
+    cells are uncertain rather than guessed."""
+    cells = [c.strip() for line in _T4_PIPES[1:8] for c in line.split("|") if c.strip()]
+    text = "\n\n".join(["某局2024年政府信息公开工作年度报告", "一、总体情况", "略。", _T4_PIPES[0], *cells, *_T4_PIPES[8:]])
+    data = parse_document(read_bytes(text.encode("utf-8"), "t4.txt")).to_json()
+    assert data["table4"] == [None] * 15
+    assert len([c for c in data["uncertain_cells"] if c["cell"][0] == "table4"]) == 15
