@@ -12,11 +12,11 @@ from gongkai.model.form import LAST_LEGACY_YEAR, LEGACY, Section
 from gongkai.model.report import LabelVariant, Report, Table4
 from gongkai.model.values import CellKind
 from gongkai.parse.meta import read_meta
-from gongkai.parse.sections import find_headings, section_texts
+from gongkai.parse.sections import find_headings, heading_section, section_texts
 from gongkai.parse.squashed import is_squashed, unsquash
 from gongkai.parse.tables import find_regions, read_table2, read_table3, read_table4
 from gongkai.parse.tokens import document_to_tokens
-from gongkai.read import Document, Limits, read_document
+from gongkai.read import Document, Limits, Line, read_document
 from gongkai.read.collector import without_cycle_collection
 from gongkai.read.limits import DEFAULT_LIMITS
 
@@ -67,8 +67,14 @@ def parse_document(doc: Document) -> Report:
     tokens = document_to_tokens(doc, proactive or 0, problems)
     regions = find_regions(tokens)
     if regions.table3 is None and (proactive is not None or problems is not None):
-        tokens = document_to_tokens(doc)
+        # no 表三 where the headings say: a page that holds a second copy of the report (a mobile copy with
+        # its tables as images comes first) has them under the second copy's 二; else read everything
+        again = _second_copy(doc, proactive)
+        tokens = document_to_tokens(doc, *again) if again else []
         regions = find_regions(tokens)
+        if regions.table3 is None:
+            tokens = document_to_tokens(doc)
+            regions = find_regions(tokens)
     variants: list[LabelVariant] = []
     if regions.table2:
         report.table2 = read_table2(tokens[slice(*regions.table2)], meta.year, variants, glued=glued)
@@ -108,6 +114,21 @@ def parse_document(doc: Document) -> Report:
 #: a line of the format notice itself: its document number alone on a line, its title, or the title of
 #: its attachment (a report cites the notice inside a sentence, never as a line of its own)
 _NOTICE_LINE = re.compile(r"^(?:国办公开办函〔\d{4}〕\d+号|.*年度报告格式(?:[（(]试行[)）])?|.*年度报告有关事项的通知)$", re.MULTILINE)
+
+
+def _second_copy(doc: Document, proactive: int | None) -> tuple[int, int | None] | None:
+    """The blocks from a later heading of 二 to the heading of 五 after it, if the document has one."""
+    texts, blocks = doc.texts, doc.blocks
+    start = None
+    for b in range((proactive if proactive is not None else -1) + 1, len(texts)):
+        section = heading_section(texts[b]) if texts[b] else None
+        if section is None or not isinstance(blocks[b], Line):
+            continue
+        if start is None and section is Section.PROACTIVE:
+            start = b
+        elif start is not None and section is Section.PROBLEMS:
+            return start, b
+    return (start, None) if start is not None else None
 
 
 def _has_figures(report: Report) -> bool:

@@ -189,3 +189,21 @@ def test_table4_as_two_tables_one_cell_per_line_is_uncertain() -> None:
     data = parse_document(read_bytes(text.encode("utf-8"), "t4.txt")).to_json()
     assert data["table4"] == [None] * 15
     assert len([c for c in data["uncertain_cells"] if c["cell"][0] == "table4"]) == 15
+
+
+def test_page_with_a_copy_whose_tables_are_images_first() -> None:
+    """A page that holds a mobile copy of the report first (headings and prose, tables as images), then a
+    site menu that names 行政许可 and 行政处罚, then the full report: the tables are read from the copy that
+    prints them, and no menu item is taken for a row of 表二."""
+    page = (CORPUS / "reports" / "2023-平潭综合实验区行政审批局.html").read_text(encoding="utf-8")
+    titles = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"]
+    titles += ["四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+    mobile = "".join(f"<p>{t}</p><p><img src='/m/{k}.png'></p>" for k, t in enumerate(titles))
+    menu = "<ul><li>首页</li><li>行政许可</li><li>行政处罚</li></ul>"
+    page, count = re.subn(r"(<body[^>]*>)", lambda m: m.group(1) + f"<div class='wap'>{mobile}</div>{menu}", page, count=1)
+    assert count == 1
+    data = parse_document(read_bytes(page.encode("utf-8"), "two_copies.html")).to_json()
+    gold = load_gold("2023-平潭综合实验区行政审批局")
+    assert data["table2"] == gold["table2"]
+    assert data["table3"] == gold["table3"] and data["table4"] == gold["table4"]
+    assert data["uncertain_cells"] == []
