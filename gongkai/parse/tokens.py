@@ -82,7 +82,9 @@ def document_to_tokens(doc: Document, start: int = 0, end: int | None = None) ->
             row = (b, 0) if separated else None
             for text, source, ocr in cells:
                 norm, value = known(text) or _reading(text)
-                append(Token(text, norm, value, source, row, b, ocr))
+                tok = new(Token)  # as above: a Word table row has a dozen cells
+                tok.text, tok.norm, tok.value, tok.source, tok.row, tok.block, tok.ocr = (text, norm, value, source, row, b, ocr)
+                append(tok)
         elif isinstance(block, Grid):
             for r in range(len(block.rows)):
                 for cell in block.origin_cells(r):

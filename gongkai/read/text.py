@@ -55,6 +55,20 @@ def _source(line: int, column: int) -> Source:
     return source
 
 
+#: the Sources of the cells of table rows (line, column), shared the same way: a Word table row has a
+#: dozen cells and a Source built per cell cost more than the rest of splitting the row. Bounded.
+_CELL_SOURCES: dict[tuple[int, int], Source] = {}
+_MAX_CELL_SOURCES = 50_000
+
+
+def _cell_source(line: int, column: int) -> Source:
+    if len(_CELL_SOURCES) >= _MAX_CELL_SOURCES:
+        _CELL_SOURCES.clear()
+    source: Source = _new(Source, (line, column, None, None, None, None, None))
+    _CELL_SOURCES[line, column] = source
+    return source
+
+
 #: a document with at least this many lines that hold only "|" may use them as separators
 _SEPARATOR_LINES = 4
 
@@ -148,7 +162,7 @@ def _cell_lines(raw_lines: list[str], *, separator_pipes: bool, pipe_rows: bool)
         if first == "\t":
             if raw.count("\t") == 1:
                 src = behind_tab[number] if number <= shared else _source(number, 1)
-                append(new(Line, (raw[1:].strip(), (), src, False)))
+                append(new(Line, (raw.strip(), (), src, False)))  # the line's one tab leads it
                 continue
         elif raw[-1] == "|":
             cell = raw[:-1].strip()
@@ -197,7 +211,7 @@ def split_line(raw: str, number: int, *, separator_pipes: bool = False, pipe_row
         return _pipe_line(line, number, pipe_rows)
     if stripped[0].isdigit() and _NUMBERS_ONLY.match(stripped):
         # a table row flattened to figures separated by spaces ("72 64 178 37 351 …")
-        pieces = tuple(Piece(m.group(), Source(line=number, column=m.start())) for m in _FIGURE.finditer(line))
+        pieces = tuple(_new(Piece, (m.group(), _cell_source(number, m.start()), False)) for m in _FIGURE.finditer(line))
         return Line(stripped, pieces, Source(line=number, column=len(line) - len(line.lstrip())), separated=True)
     return _single(stripped, number, len(line) - len(line.lstrip()))
 
@@ -207,15 +221,15 @@ def _tab_line(line: str, number: int) -> Line:
     # "\t0", "\t": one cell per line behind a tab (the tab is indentation, not an empty cell before it)
     if len(fields) == 2 and not fields[0].strip():
         return _single(fields[1].strip(), number, len(fields[0]) + 1)
-    src = _source(number, 0)
     pieces = []
     pos = 0
     new = _new
+    known = _CELL_SOURCES.get
     for f in fields:
-        pieces.append(new(Piece, (f.strip(), new(Source, (number, pos, None, None, None, None, None)), False)))
+        pieces.append(new(Piece, (f.strip(), known((number, pos)) or _cell_source(number, pos), False)))
         pos += len(f) + 1
     # trailing empty fields are the Word table's empty right-hand cells: keep them, they may be blank values
-    return Line(line.strip(), tuple(pieces), src, True)
+    return Line(line.strip(), tuple(pieces), _source(number, 0), True)
 
 
 def _pipe_line(line: str, number: int, pipe_rows: bool = False) -> Line:
@@ -232,13 +246,17 @@ def _pipe_line(line: str, number: int, pipe_rows: bool = False) -> Line:
         offsets.append(pos + (len(f) - len(f.lstrip())))
         pos += len(f) + 1
     texts = [f.strip() for f in fields]
-    src = Source(line=number, column=0)
+    src = _source(number, 0)
     if markdown and texts and texts[-1] == "":
         texts, offsets = texts[:-1], offsets[:-1]
     if markdown and texts and all(t and "-" in t and set(t) <= set("-: ") for t in texts):
         return Line(line.strip(), (), src, separated=True)  # the markdown header rule "|---|---|"
     # "0 | ||" or " |": one cell terminated by a pipe plus padding pipes for merged cells
     if not markdown and not pipe_rows and all(t == "" for t in texts[1:]):
-        return Line(texts[0], (Piece(texts[0], Source(line=number, column=offsets[0])),), src)
-    pieces = tuple(Piece(t, Source(line=number, column=o)) for t, o in zip(texts, offsets, strict=True))
+        return Line(texts[0], (Piece(texts[0], _cell_source(number, offsets[0])),), src)
+    new = _new
+    known = _CELL_SOURCES.get
+    pieces = tuple(
+        new(Piece, (t, known((number, o)) or _cell_source(number, o), False)) for t, o in zip(texts, offsets, strict=True)
+    )
     return Line(line.strip(), pieces, src, separated=True)

@@ -85,3 +85,21 @@ def test_padding_pipes_depend_on_the_layout() -> None:
     rows = "规章 | 0 | 0 | 0 | |\n行政许可 | 3 | |\n信息内容 | 本年制发件数 | |\n行政事业性收费 | |||||\n"
     fee = [b for b in lines_to_document(rows, "y.txt").blocks if isinstance(b, Line)][-1]
     assert fee.separated and [p.text for p in fee.pieces] == ["行政事业性收费", "", "", "", "", "", ""]
+
+
+def test_cell_sources_are_shared_and_bounded() -> None:
+    """Table-row cells take their Sources from a bounded shared table: right for every cell, the same
+    object for the same place in two documents, and never more than the bound however long the text."""
+    from gongkai.read import text
+
+    rows = 2 * text._MAX_CELL_SOURCES // 10 + 1
+    doc = lines_to_document("\n".join("\t".join(["规章", *"123456789"]) for _ in range(rows)), "long.txt")
+    assert len(text._CELL_SOURCES) <= text._MAX_CELL_SOURCES
+    last = doc.blocks[-1]
+    assert isinstance(last, Line)
+    assert [p.source for p in last.pieces] == [Source(line=rows, column=c) for c in (0, 3, 5, 7, 9, 11, 13, 15, 17, 19)]
+    again = lines_to_document("规章\t1\t2", "short.txt").blocks[0]
+    assert isinstance(again, Line)
+    first = lines_to_document("规章\t1\t2", "other.txt").blocks[0]
+    assert isinstance(first, Line)
+    assert again.pieces[1].source is first.pieces[1].source == Source(line=1, column=3)
