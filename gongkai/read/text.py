@@ -12,6 +12,8 @@ line splits into cells, and leaves the table structure to the parser:
 from __future__ import annotations
 
 import re
+from itertools import compress, islice, repeat
+from operator import eq, gt
 
 from gongkai.model.report import Source
 from gongkai.read.collector import without_cycle_collection
@@ -75,7 +77,8 @@ _SEPARATOR_LINES = 4
 
 # Each pattern starts with the newline before a line, not with a MULTILINE "^": a literal first character
 # lets the regex engine skip to the next newline in C, where "^" makes it try a match at every character.
-# They run over "\n" + text + "\n", and end in a lookahead so that one line's newline can start the next.
+# They run over lines joined between newlines ("framed"), and end in a lookahead so that one line's newline
+# can start the next. Each runs only over the lines that can match: those with one pipe, or with several.
 _LONE_PIPE = re.compile(r"\n[ \t\u3000]*+\|[ \t\u3000]*+(?=\n)")
 _TERMINATED_CELL = re.compile(r"\n[ \t\u3000]*+[^|\s][^|\n]*+\|[ \t\u3000]*+(?=\n)")
 
@@ -86,14 +89,24 @@ _TWO_CELL_ROW = re.compile(r"\n[ \t\u3000]*+[^|\s][^|\n]*+\|[ \t\u3000]*+[^|\s][
 _PIPE_ROWS = 3
 
 
-def _pipes_separate(framed: str) -> bool:
-    """Whether lines holding only "|" separate one-cell lines (format.md §5 d: the cells themselves carry no
-    pipe) rather than being blank cells of the pipe-terminated layout (§5 g: every cell line ends in " |",
-    so a blank cell is " |" and there are more terminated cells than lone pipes). Counted by regular
-    expressions over the whole text (``framed``: between newlines): a loop over the lines in Python costs
-    more than the rest of reading."""
-    lone = len(_LONE_PIPE.findall(framed))
-    return lone >= _SEPARATOR_LINES and len(_TERMINATED_CELL.findall(framed)) < lone
+def _pipe_layout(raw_lines: list[str]) -> tuple[bool, bool]:
+    """(separator_pipes, pipe_rows) for a text with pipes.
+
+    separator_pipes: lines holding only "|" separate one-cell lines (format.md §5 d: the cells themselves
+    carry no pipe) rather than being blank cells of the pipe-terminated layout (§5 g: every cell line ends
+    in " |", so a blank cell is " |" and there are more terminated cells than lone pipes).
+    pipe_rows: at least three lines hold two filled cells between pipes.
+
+    Counted by regular expressions over the lines picked in C by their number of pipes: a loop over the
+    lines in Python, or a pattern run through every character of the prose, costs more than the rest of
+    reading."""
+    pipes = list(map(str.count, raw_lines, repeat("|")))
+    one = "\n" + "\n".join(compress(raw_lines, map(eq, pipes, repeat(1)))) + "\n"
+    lone = len(_LONE_PIPE.findall(one))
+    separator_pipes = lone >= _SEPARATOR_LINES and len(_TERMINATED_CELL.findall(one)) < lone
+    several = "\n" + "\n".join(compress(raw_lines, map(gt, pipes, repeat(1)))) + "\n"
+    pipe_rows = len(list(islice(_TWO_CELL_ROW.finditer(several), _PIPE_ROWS))) >= _PIPE_ROWS
+    return separator_pipes, pipe_rows
 
 
 @without_cycle_collection
@@ -111,13 +124,8 @@ def lines_to_document(text: str, name: str, *, encoding: str | None = None, kind
     raw_lines = text.split("\n")
     # a text with no separator anywhere (one cell per line) takes the short path
     if "\t" in text or "|" in text:
-        piped = "|" in text
-        framed = f"\n{text}\n" if piped else ""
-        blocks = _cell_lines(
-            raw_lines,
-            separator_pipes=piped and _pipes_separate(framed),
-            pipe_rows=piped and len(_TWO_CELL_ROW.findall(framed)) >= _PIPE_ROWS,
-        )
+        separator_pipes, pipe_rows = _pipe_layout(raw_lines) if "|" in text else (False, False)
+        blocks = _cell_lines(raw_lines, separator_pipes=separator_pipes, pipe_rows=pipe_rows)
     else:
         blocks = _plain_lines(raw_lines)
     return Document(name=name, kind=kind, blocks=blocks, encoding=encoding)

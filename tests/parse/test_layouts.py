@@ -425,3 +425,18 @@ def test_merged_cells_filled_in() -> None:
     damaged = parse_text(text.replace(row, "\t".join([label, figure, figure, "9999"])))
     assert damaged["table2"][label]["本年处理决定数量"] is None
     assert any(label in c["cell"] for c in damaged["uncertain_cells"])
+
+
+@pytest.mark.parametrize(
+    ("head", "date"),
+    [
+        ("发布时间：2025-01-20 10:00\n时间安排见下文。\n", "2025-01-20"),
+        ("本页时间较长。成文日期：2025年1月18日 发布日期：2025-01-20\n", "2025-01-18"),
+        ("日期: 2025/1/9\n", "2025-01-09"),
+        ("全年用时间换空间。\n", None),
+    ],
+)
+def test_publication_date_after_its_label(head: str, date: str | None) -> None:
+    """The first date printed after a 日期/时间 label and a colon (时间 in prose with no date is passed over)."""
+    report = parse_document(read_bytes((head + render(LAYOUTS["tab rows"])).encode("utf-8"), "t.txt"))
+    assert report.publication_date == date
