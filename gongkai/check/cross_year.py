@@ -13,7 +13,9 @@ from gongkai.check.arith import Term, plain
 from gongkai.check.places import t2_place, t2_term, t3_place, t3_row, t3_term
 from gongkai.check.prose import fold
 from gongkai.check.registry import Context, Hit, rule
-from gongkai.model import Applicant, Edition, Report, Section, Severity, Table2Column, Table3Role
+from gongkai.model import Applicant, Edition, Report, Section, Severity, Table2Column, Table2Row, Table3Role
+from gongkai.model.report import Table2
+from gongkai.model.values import Number
 
 
 def _pair(report: Report, context: Context) -> Report | None:
@@ -64,6 +66,37 @@ def cross_carry_over(report: Report, context: Context) -> Iterator[Hit]:
         )
 
 
+def _stock_rows(
+    report: Report, context: Context, edition: Edition, column: Table2Column
+) -> Iterator[tuple[Table2, Table2, int | None, Table2Row]]:
+    """(this year's 表二, last year's, last year, row) for each row of 表二 with ``column``, when the two
+    reports are the same agency's on consecutive years and both print 表二 in ``edition``."""
+    previous = _pair(report, context)
+    t2, p2 = report.table2, previous.table2 if previous else None
+    if previous is None or t2 is None or p2 is None or t2.edition is not edition or p2.edition is not edition:
+        return
+    for row in t2.form.table2_rows:
+        if column in t2.form.table2_columns(row):
+            yield t2, p2, previous.year, row
+
+
+def _stock_hit(message: str, where: str, left: tuple[str, Number], right: tuple[str, Number], terms: tuple[Term, ...]) -> Hit:
+    """A stock that does not carry over: the expected figure (left) beside the printed one (right)."""
+    return Hit(
+        message,
+        where,
+        {
+            "left_label": left[0],
+            "left": plain(left[1]),
+            "right_label": right[0],
+            "right": plain(right[1]),
+            "difference": plain(left[1] - right[1]),
+        },
+        tuple(t.ref for t in terms),
+        tuple(t.cell.source for t in terms if t.cell.source),
+    )
+
+
 @rule(
     "CROSS.DOCUMENT_STOCK",
     Severity.NOTICE,
@@ -72,39 +105,21 @@ def cross_carry_over(report: Report, context: Context) -> Iterator[Hit]:
     cross_year=True,
 )
 def cross_document_stock(report: Report, context: Context) -> Iterator[Hit]:
-    previous = _pair(report, context)
-    t2, p2 = report.table2, previous.table2 if previous else None
-    if previous is None or t2 is None or p2 is None:
-        return
-    if t2.edition is not Edition.F2021 or p2.edition is not Edition.F2021:
-        return
-    for row in t2.form.table2_rows:
-        if Table2Column.IN_FORCE not in t2.form.table2_columns(row):
-            continue
-        before = _with_year(t2_term(p2, row, Table2Column.IN_FORCE), previous.year)
+    for t2, p2, last_year, row in _stock_rows(report, context, Edition.F2021, Table2Column.IN_FORCE):
+        before = _with_year(t2_term(p2, row, Table2Column.IN_FORCE), last_year)
         issued = t2_term(t2, row, Table2Column.ISSUED)
         repealed = t2_term(t2, row, Table2Column.REPEALED)
         now = t2_term(t2, row, Table2Column.IN_FORCE)
-        numbers = [t.number for t in (before, issued, repealed, now)]
-        if any(n is None for n in numbers):
+        b, i, r, n = before.number, issued.number, repealed.number, now.number
+        if b is None or i is None or r is None or n is None or b + i - r == n:
             continue
-        b, i, r, n = (x for x in numbers if x is not None)
-        expected = b + i - r
-        if expected == n:
-            continue
-        yield Hit(
+        yield _stock_hit(
             f"{t2_place(t2, row)}：上年现行有效 {plain(b)} + 本年制发 {plain(i)} − 本年废止 {plain(r)} = "
-            f"{plain(expected)}，而本年现行有效件数为 {plain(n)}（修订、清理可使两者不同）",
+            f"{plain(b + i - r)}，而本年现行有效件数为 {plain(n)}（修订、清理可使两者不同）",
             t2_place(t2, row, Table2Column.IN_FORCE),
-            {
-                "left_label": "上年现行有效 + 制发 − 废止",
-                "left": plain(expected),
-                "right_label": f"本年{Table2Column.IN_FORCE.label}",
-                "right": plain(n),
-                "difference": plain(expected - n),
-            },
-            (before.ref, issued.ref, repealed.ref, now.ref),
-            tuple(t.cell.source for t in (before, issued, repealed, now) if t.cell.source),
+            ("上年现行有效 + 制发 − 废止", b + i - r),
+            (f"本年{Table2Column.IN_FORCE.label}", n),
+            (before, issued, repealed, now),
         )
 
 
@@ -116,36 +131,20 @@ def cross_document_stock(report: Report, context: Context) -> Iterator[Hit]:
     cross_year=True,
 )
 def cross_item_stock(report: Report, context: Context) -> Iterator[Hit]:
-    previous = _pair(report, context)
-    t2, p2 = report.table2, previous.table2 if previous else None
-    if previous is None or t2 is None or p2 is None:
-        return
-    if t2.edition is not Edition.F2019 or p2.edition is not Edition.F2019:
-        return
-    for row in t2.form.table2_rows:
-        if Table2Column.CHANGE not in t2.form.table2_columns(row):
-            continue
-        before = _with_year(t2_term(p2, row, Table2Column.PREVIOUS_ITEMS), previous.year)
-        change = _with_year(t2_term(p2, row, Table2Column.CHANGE), previous.year)
+    for t2, p2, last_year, row in _stock_rows(report, context, Edition.F2019, Table2Column.CHANGE):
+        before = _with_year(t2_term(p2, row, Table2Column.PREVIOUS_ITEMS), last_year)
+        change = _with_year(t2_term(p2, row, Table2Column.CHANGE), last_year)
         now = t2_term(t2, row, Table2Column.PREVIOUS_ITEMS)
-        if before.number is None or change.number is None or now.number is None:
+        b, c, n = before.number, change.number, now.number
+        if b is None or c is None or n is None or b + c == n:
             continue
-        expected = before.number + change.number
-        if expected == now.number:
-            continue
-        yield Hit(
-            f"{t2_place(t2, row)}：上年的上一年项目数量 {plain(before.number)} + 本年增/减 {plain(change.number)} = "
-            f"{plain(expected)}，而本年的上一年项目数量为 {plain(now.number)}",
+        yield _stock_hit(
+            f"{t2_place(t2, row)}：上年的上一年项目数量 {plain(b)} + 本年增/减 {plain(c)} = "
+            f"{plain(b + c)}，而本年的上一年项目数量为 {plain(n)}",
             t2_place(t2, row, Table2Column.PREVIOUS_ITEMS),
-            {
-                "left_label": "上年项目数量 + 增减",
-                "left": plain(expected),
-                "right_label": "本年上一年项目数量",
-                "right": plain(now.number),
-                "difference": plain(expected - now.number),
-            },
-            (before.ref, change.ref, now.ref),
-            tuple(t.cell.source for t in (before, change, now) if t.cell.source),
+            ("上年项目数量 + 增减", b + c),
+            ("本年上一年项目数量", n),
+            (before, change, now),
         )
 
 
