@@ -93,6 +93,8 @@ def match_table3(norm: str) -> Table3Row | None:
     row = _T3_INDEX.get(norm)
     if row is not None:
         return row
+    if norm[-1] == ":":
+        return match_table3(norm.rstrip(":"))  # "规章：", a label followed by a colon in a text copy
     # the instruction of （二） cut off or spread over lines
     if norm.startswith(normalize(Table3Row.PARTLY_GRANTED.short_label)):
         return Table3Row.PARTLY_GRANTED
@@ -126,7 +128,7 @@ def match_table2(norm: str) -> Table2Row | None:
         return None
     row = _T2_INDEX.get(norm)
     if row is None:
-        row = _T2_INDEX.get(_ANNOTATION.sub("", norm))
+        row = _T2_INDEX.get(_ANNOTATION.sub("", norm.rstrip(":")))  # "规章：" in a text copy
     return row
 
 

@@ -440,3 +440,14 @@ def test_publication_date_after_its_label(head: str, date: str | None) -> None:
     """The first date printed after a 日期/时间 label and a colon (时间 in prose with no date is passed over)."""
     report = parse_document(read_bytes((head + render(LAYOUTS["tab rows"])).encode("utf-8"), "t.txt"))
     assert report.publication_date == date
+
+
+@pytest.mark.parametrize("layout", ["tab rows", "label and values on one line"])
+def test_row_labels_followed_by_a_colon(layout: str) -> None:
+    """"规章：" and "一、本年新收政府信息公开申请数量：" name their rows (text copies print labels so)."""
+
+    def row(label: str, values: list[str]) -> list[str]:
+        figures = bool(label) and bool(values) and values[0][:1].isdigit()
+        return LAYOUTS[layout](label + "：" if figures else label, values)
+
+    assert_gold(parse_text(render(row)))
