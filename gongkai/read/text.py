@@ -121,6 +121,10 @@ def text_to_document(data: bytes, name: str, limits: Limits) -> Document:
 
 def lines_to_document(text: str, name: str, *, encoding: str | None = None, kind: str = "text") -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u00a0" in text:
+        # a no-break space (&nbsp; of a web page copied as text) separates as a space does; one character
+        # for one, so columns stay where they were printed
+        text = text.replace("\u00a0", " ")
     raw_lines = text.split("\n")
     # a text with no separator anywhere (one cell per line) takes the short path
     if "\t" in text or "|" in text:

@@ -73,6 +73,7 @@ LAYOUTS: dict[str, Callable[[str, list[str]], list[str]]] = {
     "one cell per line, tab prefix": lambda label, values: [f"\t{c}" for c in [label, *values] if c] + [""],
     "one cell per line, pipe separator lines": lambda label, values: [x for c in [label, *values] if c for x in (c, "|")],
     "label and values on one line": lambda label, values: [" ".join([label, *values])],
+    "label and values on one line, no-break spaces": lambda label, values: ["\u00a0".join([label, *values])],
 }
 
 
