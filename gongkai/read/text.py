@@ -41,6 +41,13 @@ _SHARED_LINES = 10_000
 _shared: tuple[list[Source], ...] = tuple([] for _ in range(_SHARED_COLUMNS))
 
 
+#: the Sources of the cells of table rows (line, column), shared the same way: a Word table row has a
+#: dozen cells and a Source built per cell cost more than the rest of splitting the row. Bounded. (The
+#: row splitters look a cell up here inline, ``known(key) or _source(...)``, and call only on a miss.)
+_CELL_SOURCES: dict[tuple[int, int], Source] = {}
+_MAX_CELL_SOURCES = 50_000
+
+
 def _line_sources(column: int, count: int) -> list[Source]:
     """``Source(line=n, column=column)`` at index n for n ≤ min(count, _SHARED_LINES)."""
     table = _shared[column]
@@ -51,23 +58,15 @@ def _line_sources(column: int, count: int) -> list[Source]:
 
 
 def _source(line: int, column: int) -> Source:
+    """The shared ``Source(line=line, column=column)``: from the per-column lists for one-cell lines, else
+    from the table of table-row cells."""
     if column < _SHARED_COLUMNS and line <= _SHARED_LINES:
         return _line_sources(column, line)[line]
-    source: Source = _new(Source, (line, column, None, None, None, None, None))
-    return source
-
-
-#: the Sources of the cells of table rows (line, column), shared the same way: a Word table row has a
-#: dozen cells and a Source built per cell cost more than the rest of splitting the row. Bounded.
-_CELL_SOURCES: dict[tuple[int, int], Source] = {}
-_MAX_CELL_SOURCES = 50_000
-
-
-def _cell_source(line: int, column: int) -> Source:
-    if len(_CELL_SOURCES) >= _MAX_CELL_SOURCES:
-        _CELL_SOURCES.clear()
-    source: Source = _new(Source, (line, column, None, None, None, None, None))
-    _CELL_SOURCES[line, column] = source
+    source = _CELL_SOURCES.get((line, column))
+    if source is None:
+        if len(_CELL_SOURCES) >= _MAX_CELL_SOURCES:
+            _CELL_SOURCES.clear()
+        source = _CELL_SOURCES[line, column] = _new(Source, (line, column, None, None, None, None, None))
     return source
 
 
@@ -223,7 +222,7 @@ def split_line(raw: str, number: int, *, separator_pipes: bool = False, pipe_row
         return _pipe_line(line, number, pipe_rows)
     if stripped[0].isdigit() and _NUMBERS_ONLY.match(stripped):
         # a table row flattened to figures separated by spaces ("72 64 178 37 351 …")
-        pieces = tuple(_new(Piece, (m.group(), _cell_source(number, m.start()), False)) for m in _FIGURE.finditer(line))
+        pieces = tuple(_new(Piece, (m.group(), _source(number, m.start()), False)) for m in _FIGURE.finditer(line))
         return Line(stripped, pieces, Source(line=number, column=len(line) - len(line.lstrip())), separated=True)
     return _single(stripped, number, len(line) - len(line.lstrip()))
 
@@ -238,7 +237,7 @@ def _tab_line(line: str, number: int) -> Line:
     new = _new
     known = _CELL_SOURCES.get
     for f in fields:
-        pieces.append(new(Piece, (f.strip(), known((number, pos)) or _cell_source(number, pos), False)))
+        pieces.append(new(Piece, (f.strip(), known((number, pos)) or _source(number, pos), False)))
         pos += len(f) + 1
     # trailing empty fields are the Word table's empty right-hand cells: keep them, they may be blank values
     return Line(line.strip(), tuple(pieces), _source(number, 0), True)
@@ -265,10 +264,10 @@ def _pipe_line(line: str, number: int, pipe_rows: bool = False) -> Line:
         return Line(line.strip(), (), src, separated=True)  # the markdown header rule "|---|---|"
     # "0 | ||" or " |": one cell terminated by a pipe plus padding pipes for merged cells
     if not markdown and not pipe_rows and all(t == "" for t in texts[1:]):
-        return Line(texts[0], (Piece(texts[0], _cell_source(number, offsets[0])),), src)
+        return Line(texts[0], (Piece(texts[0], _source(number, offsets[0])),), src)
     new = _new
     known = _CELL_SOURCES.get
     pieces = tuple(
-        new(Piece, (t, known((number, o)) or _cell_source(number, o), False)) for t, o in zip(texts, offsets, strict=True)
+        new(Piece, (t, known((number, o)) or _source(number, o), False)) for t, o in zip(texts, offsets, strict=True)
     )
     return Line(line.strip(), pieces, src, separated=True)
