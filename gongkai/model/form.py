@@ -70,6 +70,10 @@ class Section(Enum):
         return f"{self.numeral}、{self.heading}"
 
 
+#: the six parts' numerals in order ("一二三四五六"), for patterns that recognise a part by its number
+SECTION_NUMERALS = "".join(section.numeral for section in Section)
+
+
 # ---------------------------------------------------------------------------------------------- 表二
 
 

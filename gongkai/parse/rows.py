@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise
-from operator import attrgetter
 from typing import Generic, TypeVar
 
 from gongkai.model.labels import normalize
@@ -124,10 +123,6 @@ def collect_rows(
             if read.across_lines:
                 read.doubt = _WHICH_LINE
     return rows
-
-
-_VALUE = attrgetter("value")
-_TEXT = attrgetter("text")
 
 
 def _match_joined(tokens: Sequence[Token], i: int, match: Callable[[str], K | None]) -> tuple[K | None, int, str]:

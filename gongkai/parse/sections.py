@@ -16,22 +16,23 @@ from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 
-from gongkai.model.form import Section
+from gongkai.model.form import SECTION_NUMERALS, Section
 from gongkai.model.labels import SECTION_ALIASES, normalize
 from gongkai.model.report import SectionText, Source
 from gongkai.read.document import Document, Line
 
-_NUMERAL = re.compile(r"^\s*(?:第)?([一二三四五六])\s*(?:[、.．,，:：]|部分|章|\s)\s*")
+_NUMERAL = re.compile(rf"^\s*(?:第)?([{SECTION_NUMERALS}])\s*(?:[、.．,，:：]|部分|章|\s)\s*")
 #: "（一）总体情况": the numbering of sub-headings, taken for the six parts only in a report that numbers
 #: nothing else that way, and only where numeral and words name the same part
-_PAREN_NUMERAL = re.compile(r"^\s*[（(]([一二三四五六])[)）]\s*")
+_PAREN_NUMERAL = re.compile(rf"^\s*[（(]([{SECTION_NUMERALS}])[)）]\s*")
 _FIRST_PAREN = frozenset("（(")
 _MAX_HEADING = 40
-_FIRST = frozenset("一二三四五六第123456")
+_FIRST = frozenset(f"{SECTION_NUMERALS}第123456")
 _FIRST_CHARACTER = itemgetter(slice(0, 1))
 _ARABIC = re.compile(r"^\s*([1-6])\s*[、.．]\s*(?=\D)")
 _MAX_ARABIC_HEADING = 24
 _SECTIONS = tuple(Section)
+_BY_NUMERAL = {section.numeral: section for section in Section}
 
 
 @dataclass(slots=True)
@@ -57,7 +58,7 @@ def heading_section(text: str) -> Section | None:
         section = _SECTIONS[int(a.group(1)) - 1]
         return section if _names(section, normalize(line[a.end() :])) else None
     rest = normalize(line[m.end() :])
-    numbered = _SECTIONS["一二三四五六".index(m.group(1))]
+    numbered = _BY_NUMERAL[m.group(1)]
     matches = [s for s in _SECTIONS if _names(s, rest)]
     if not matches:
         return None
@@ -70,8 +71,6 @@ def heading_section(text: str) -> Section | None:
 def _names(section: Section, rest: str) -> bool:
     if section is Section.REQUESTS:
         return "申请" in rest and "复议" not in rest and "结转" not in rest and "本年" not in rest
-    if section is Section.APPEALS:
-        return "复议" in rest or "诉讼" in rest
     if section is Section.OTHER:
         return any(k in rest for k in ("其他需要", "其他事项", "需要报告", "其他需报告"))
     if section is Section.PROACTIVE:
@@ -104,7 +103,7 @@ def parenthesized_heading(text: str) -> Section | None:
     m = _PAREN_NUMERAL.match(line)
     if m is None or len(line) > _MAX_HEADING:
         return None
-    numbered = _SECTIONS["一二三四五六".index(m.group(1))]
+    numbered = _BY_NUMERAL[m.group(1)]
     return numbered if _names(numbered, normalize(line[m.end() :])) else None
 
 

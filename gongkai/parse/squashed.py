@@ -22,6 +22,7 @@ from gongkai.model.form import (
     FORMS,
     ORGANISATION_HEADER,
     RESULTS_LABEL,
+    SECTION_NUMERALS,
     SUIT_HEADER,
     TABLE2_CONTENT_HEADER,
     Applicant,
@@ -46,7 +47,7 @@ from gongkai.read.document import Block, Document, Grid, Line, Piece
 #: a line this long holding this many 表三 labels has lost its separators
 _MIN_LENGTH = 300
 _MIN_LABELS = 5
-_HEADING = r"[一二三四五六][、.．][^,，。；;:：0-9]{1,28}?(?:情况|事项|计划|问题)"
+_HEADING = rf"[{SECTION_NUMERALS}][、.．][^,，。；;:：0-9]{{1,28}}?(?:情况|事项|计划|问题)"
 #: figures separated by spaces, left between two labels ("8 0 0 0 0 0 8")
 _FIGURES = re.compile(r"\d+")
 _DROP = re.compile(r"[\s\u00a0\u3000\u200b\ufeff|\"'“”‘’「」『』]")

@@ -14,6 +14,7 @@ import lxml.html
 from lxml import etree
 
 from gongkai.errors import CorruptFile
+from gongkai.model.form import SECTION_NUMERALS
 from gongkai.model.labels import TABLE_ANCHORS, simplified
 from gongkai.model.report import Source
 from gongkai.read.collector import without_cycle_collection
@@ -32,7 +33,7 @@ _BLOCK = frozenset(
     }
 )  # fmt: skip
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_HEADING = re.compile(r"^\s*[一二三四五六][、.．，,]\s*\S")
+_HEADING = re.compile(rf"^\s*[{SECTION_NUMERALS}][、.．，,]\s*\S")
 _MAX_SPAN = 200
 _REVEALED_CONDITIONAL = re.compile(r"<!\[(?:if [^\]<>]{1,80}|endif)\]>", re.IGNORECASE)
 
