@@ -8,7 +8,7 @@ import os
 import re
 
 from gongkai.errors import IncompleteReport, NoTablesFound, NotAReport
-from gongkai.model.form import LAST_LEGACY_YEAR, LEGACY, Section
+from gongkai.model.form import LAST_LEGACY_YEAR, LEGACY, REPORT_NAME, Section
 from gongkai.model.report import LabelVariant, Report, Table4
 from gongkai.model.values import CellKind
 from gongkai.parse.meta import read_meta
@@ -113,7 +113,9 @@ def parse_document(doc: Document) -> Report:
 
 #: a line of the format notice itself: its document number alone on a line, its title, or the title of
 #: its attachment (a report cites the notice inside a sentence, never as a line of its own)
-_NOTICE_LINE = re.compile(r"^(?:国办公开办函〔\d{4}〕\d+号|.*年度报告格式(?:[（(]试行[)）])?|.*年度报告有关事项的通知)$", re.MULTILINE)
+_NOTICE_LINE = re.compile(
+    rf"^(?:国办公开办函〔\d{{4}}〕\d+号|.*{REPORT_NAME}格式(?:[（(]试行[)）])?|.*{REPORT_NAME}有关事项的通知)$", re.MULTILINE
+)
 
 
 def _second_copy(doc: Document, proactive: int | None) -> tuple[int, int | None] | None:

@@ -19,6 +19,7 @@ from gongkai.model.form import (
     TABLE4_PARTS,
     Applicant,
     Edition,
+    Section,
     Table2Column,
     Table2Row,
     Table3Row,
@@ -306,7 +307,7 @@ def read_table4(tokens: Sequence[Token], *, glued: bool = False) -> Table4 | Non
     """The 15 values after the last header cell; a header with no data row gives an all-blank table."""
     last_header = None
     for i, tok in enumerate(tokens):
-        if tok.value is None and (is_table4_header(tok.norm) or table4_header_start(tok.norm)):
+        if tok.value is None and _is_table4_header(tok.norm):
             last_header = i
         elif tok.value is None and last_header is not None and i - last_header > 3:
             break
@@ -346,14 +347,14 @@ def read_table4(tokens: Sequence[Token], *, glued: bool = False) -> Table4 | Non
 def _table4_in_parts(tokens: Sequence[Token], glued: bool) -> Table4 | None:
     """表四 printed as two tables, 行政复议 (5 cells) then 行政诉讼 (10): each part's figures follow its own
     headers. Taken only when the parts' printed rows give exactly the 15 cells in the form's order."""
-    headers = [i for i, t in enumerate(tokens) if t.value is None and (is_table4_header(t.norm) or table4_header_start(t.norm))]
+    headers = [i for i, t in enumerate(tokens) if t.value is None and _is_table4_header(t.norm)]
     if len(headers) < 2:
         return None
     header_rows = {tokens[i].row for i in headers if tokens[i].row is not None}
     by_row: dict[tuple[int, int] | None, list[Token]] = {}
     for tok in tokens[headers[0] + 1 :]:
         if tok.value is None:
-            if is_table4_header(tok.norm) or table4_header_start(tok.norm) or _is_table4_caption(tok):
+            if _is_table4_header(tok.norm) or _is_table4_caption(tok):
                 continue
             break  # words after the table
         if tok.row is not None and tok.row in header_rows:
@@ -373,9 +374,14 @@ def _table4_in_parts(tokens: Sequence[Token], glued: bool) -> Table4 | None:
     return table
 
 
+def _is_table4_header(norm: str) -> bool:
+    """A header cell of 表四: a group or column label, or the first header cell ("行政复议…")."""
+    return is_table4_header(norm) or table4_header_start(norm)
+
+
 def _is_table4_caption(tok: Token) -> bool:
     """A line of its own between the two parts that names the second: "（二）行政诉讼情况"."""
-    return tok.row is None and len(tok.norm) <= _MAX_CAPTION and ("诉讼" in tok.norm or "复议" in tok.norm)
+    return tok.row is None and len(tok.norm) <= _MAX_CAPTION and any(w in tok.norm for w in Section.APPEALS.keywords)
 
 
 _MAX_CAPTION = 16
